@@ -1,0 +1,25 @@
+// Enum values shared by the database schema, zod schemas and the browser (no server imports here).
+
+export const UFS = [
+  "AC", "AL", "AM", "AP", "BA", "CE", "DF", "ES", "GO", "MA", "MG", "MS", "MT", "PA", "PB", "PE",
+  "PI", "PR", "RJ", "RN", "RO", "RR", "RS", "SC", "SE", "SP", "TO",
+] as const;
+export type Uf = (typeof UFS)[number];
+
+export const ROLES = ["admin", "operador", "tecnico"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const CUSTOMER_STATUSES = ["active", "suspended", "cancelled"] as const;
+export type CustomerStatus = (typeof CUSTOMER_STATUSES)[number];
+
+export const PERSON_TYPES = ["individual", "company"] as const;
+export type PersonType = (typeof PERSON_TYPES)[number];
+
+export const PHONE_KINDS = ["mobile", "landline"] as const;
+export type PhoneKind = (typeof PHONE_KINDS)[number];
+
+export const CONNECTION_STATUSES = ["active", "suspended", "cancelled"] as const;
+export type ConnectionStatus = (typeof CONNECTION_STATUSES)[number];
+
+export const PAYMENT_METHODS = ["boleto", "pix", "cartao", "debito"] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];

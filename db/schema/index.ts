@@ -1,0 +1,4 @@
+export * from "./auth";
+export * from "./customer";
+export * from "./reference";
+export * from "./relations";

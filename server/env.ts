@@ -1,0 +1,66 @@
+import { z } from "zod";
+
+// Validated once per process; every message names the variable and what is expected.
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATA_DIR: z.string().min(1).default("data"),
+    DATABASE_URL: z
+      .string()
+      .regex(/^(file:|libsql:\/\/|https?:\/\/|wss?:\/\/)/, "DATABASE_URL must start with file:, libsql://, https:// or wss://")
+      .optional(),
+    DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
+    BETTER_AUTH_SECRET: z.string().min(32, "BETTER_AUTH_SECRET must have at least 32 characters").optional(),
+    APP_URL: z.url("APP_URL must be an absolute URL such as https://sms.provedor.com.br").optional(),
+    TRUSTED_ORIGINS: z.string().optional(),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  })
+  .transform((e) => {
+    const databaseUrl = e.DATABASE_URL ?? `file:${e.DATA_DIR}/app.db`;
+    const appUrl = (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
+    return {
+      nodeEnv: e.NODE_ENV,
+      dataDir: e.DATA_DIR,
+      databaseUrl,
+      databaseAuthToken: e.DATABASE_AUTH_TOKEN,
+      isEmbeddedDb: databaseUrl.startsWith("file:"),
+      authSecret: e.BETTER_AUTH_SECRET,
+      appUrl,
+      trustedOrigins: [
+        new URL(appUrl).origin,
+        ...(e.TRUSTED_ORIGINS ?? "").split(",").map((s) => s.trim()).filter(Boolean).map((s) => new URL(s).origin),
+      ],
+      port: e.PORT,
+      logLevel: e.LOG_LEVEL,
+    };
+  })
+  .superRefine((e, ctx) => {
+    const remote = !e.isEmbeddedDb;
+    const localHost = /^(libsql|https?|wss?):\/\/(localhost|127\.0\.0\.1|\[::1\])(:|\/|$)/.test(e.databaseUrl);
+    if (remote && !localHost && !e.databaseAuthToken) {
+      ctx.addIssue({ code: "custom", path: ["DATABASE_AUTH_TOKEN"], message: "DATABASE_AUTH_TOKEN is required for a remote (Turso) DATABASE_URL" });
+    }
+    if (remote && !e.authSecret) {
+      ctx.addIssue({ code: "custom", path: ["BETTER_AUTH_SECRET"], message: "BETTER_AUTH_SECRET is required when the database is not the embedded file (it cannot be generated into the data folder of every server)" });
+    }
+  });
+
+export type Env = z.output<typeof schema>;
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const res = schema.safeParse(source);
+  if (!res.success) {
+    const lines = res.error.issues.map((i) => `  - ${i.path.join(".") || "env"}: ${i.message}`);
+    throw new EnvError(`Invalid environment configuration:\n${lines.join("\n")}\nSee the configuration table in README.md.`);
+  }
+  return res.data;
+}
+
+let cached: Env | undefined;
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

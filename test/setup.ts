@@ -17,6 +17,6 @@ afterEach(() => {
   const calls = errorSpy?.mock.calls ?? [];
   errorSpy?.mockRestore();
   if (!allowed && calls.length > 0) {
-    throw new Error(`console.error was called unexpectedly:\n${calls.map((c) => c.map(String).join(" ")).join("\n")}`);
+    throw new Error(`console.error was called unexpectedly:\n${calls.map((c: unknown[]) => c.map(String).join(" ")).join("\n")}`);
   }
 });

@@ -1,0 +1,16 @@
+import { customerRouter } from "./routers/customer";
+import { meRouter } from "./routers/me";
+import { referenceRouter } from "./routers/reference";
+import { userRouter } from "./routers/user";
+import { createCallerFactory, router } from "./trpc";
+
+export const appRouter = router({
+  me: meRouter,
+  customer: customerRouter,
+  reference: referenceRouter,
+  user: userRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+export const createCaller = createCallerFactory(appRouter);

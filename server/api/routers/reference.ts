@@ -1,0 +1,17 @@
+import {
+  listNeighbourhoods,
+  listReferenceOptions,
+  listStreets,
+  namedList,
+  neighbourhoodsInput,
+  referenceOptionsOutput,
+  streetsInput,
+} from "@/server/services/reference/list-reference";
+import { router, smsProcedure } from "../trpc";
+
+// Values for the batch filters: only roles that send batches need them.
+export const referenceRouter = router({
+  options: smsProcedure.output(referenceOptionsOutput).query(({ ctx }) => listReferenceOptions({ db: ctx.db })),
+  neighbourhoods: smsProcedure.input(neighbourhoodsInput).output(namedList).query(({ ctx, input }) => listNeighbourhoods({ db: ctx.db, input })),
+  streets: smsProcedure.input(streetsInput).output(namedList).query(({ ctx, input }) => listStreets({ db: ctx.db, input })),
+});

@@ -1,0 +1,65 @@
+import { z } from "zod";
+import { CONNECTION_STATUSES, CUSTOMER_STATUSES, PERSON_TYPES, PHONE_KINDS } from "@/db/schema/constants";
+
+export const CUSTOMER_PAGE_SIZE = 20;
+
+export const searchCustomersInput = z.object({
+  q: z.string().trim().max(100, "A busca aceita no máximo 100 caracteres.").default(""),
+  status: z.enum(CUSTOMER_STATUSES).optional(),
+  /** Offset of the next page, as returned in nextCursor. */
+  cursor: z.number().int().min(0).max(100_000).nullish(),
+});
+export type SearchCustomersInput = z.input<typeof searchCustomersInput>;
+
+export const customerListItem = z.object({
+  id: z.number(),
+  code: z.string(),
+  name: z.string(),
+  document: z.string(),
+  status: z.enum(CUSTOMER_STATUSES),
+  city: z.string(),
+  uf: z.string(),
+  primaryMobile: z.string().nullable(),
+});
+
+export const searchCustomersOutput = z.object({
+  items: z.array(customerListItem),
+  nextCursor: z.number().nullable(),
+});
+export type SearchCustomersOutput = z.output<typeof searchCustomersOutput>;
+
+export const getCustomerInput = z.object({ id: z.number().int().positive() });
+
+export const customerDetail = z.object({
+  id: z.number(),
+  code: z.string(),
+  name: z.string(),
+  personType: z.enum(PERSON_TYPES),
+  document: z.string(),
+  status: z.enum(CUSTOMER_STATUSES),
+  email: z.string().nullable(),
+  address: z.object({
+    street: z.string().nullable(),
+    number: z.string().nullable(),
+    complement: z.string().nullable(),
+    neighbourhood: z.string().nullable(),
+    city: z.string(),
+    uf: z.string(),
+    postalCode: z.string().nullable(),
+  }),
+  paymentProfile: z.object({ id: z.number(), name: z.string() }).nullable(),
+  phones: z.array(
+    z.object({ id: z.number(), kind: z.enum(PHONE_KINDS), e164: z.string(), national: z.string(), isPrimary: z.boolean() }),
+  ),
+  connections: z.array(
+    z.object({
+      id: z.number(),
+      login: z.string(),
+      status: z.enum(CONNECTION_STATUSES),
+      plan: z.string(),
+      server: z.string(),
+      accessPoint: z.string(),
+    }),
+  ),
+});
+export type CustomerDetail = z.output<typeof customerDetail>;

@@ -50,6 +50,13 @@ export function createAuth(db: Db) {
       level: "warn",
       log: (level, message) => logger[level]({ area: "auth" }, message),
     },
+    // Expected refusals (wrong password, locked, disabled) are not errors; other failures are.
+    onAPIError: {
+      onError: (err) => {
+        if (err instanceof APIError && err.statusCode < 500) logger.info({ area: "auth", status: err.statusCode }, err.message);
+        else logger.error({ area: "auth", err }, "auth endpoint failed");
+      },
+    },
     databaseHooks: {
       session: {
         create: {

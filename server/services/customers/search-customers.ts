@@ -1,4 +1,4 @@
-import { and, asc, eq, exists, like, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, like, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { city, customer, phone } from "@/db/schema";
 import { formatDocument, normalizeSearch } from "@/server/lib/text";
@@ -22,14 +22,12 @@ function matchCondition(q: string): SQL | undefined {
   if (!raw) return undefined;
   const digits = raw.replace(/\D/g, "");
   const numeric = digits.length > 0 && /^[\d\s().+\-/]+$/.test(raw);
-  const codeMatch = like(customer.code, `${likeEscape(raw)}%`);
+  const codeMatch = sql`${customer.code} like ${`${likeEscape(raw)}%`} escape '\\'`;
   if (numeric) {
     const national = nationalDigits(digits);
     const byPhone =
       national.length >= 4
-        ? exists(
-            sql`select 1 from ${phone} where ${phone.customerId} = ${customer.id} and ${phone.e164} like ${`%${likeEscape(national)}`} escape '\\'`,
-          )
+        ? sql`exists (select 1 from ${phone} where ${phone.customerId} = ${customer.id} and ${phone.e164} like ${`%${likeEscape(national)}`} escape '\\')`
         : undefined;
     return or(codeMatch, like(customer.document, `${digits}%`), byPhone);
   }

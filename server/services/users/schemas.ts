@@ -13,7 +13,7 @@ export type UserOutput = z.output<typeof userOutput>;
 
 export const createUserInput = z.object({
   name: z.string().trim().min(2, "Informe o nome (pelo menos 2 letras).").max(100, "Nome muito longo."),
-  email: z.email("Informe um e-mail válido.").trim().toLowerCase(),
+  email: z.string().trim().toLowerCase().pipe(z.email("Informe um e-mail válido.")),
   password: z.string().min(8, "A senha precisa ter pelo menos 8 caracteres.").max(128, "Senha muito longa."),
   role: z.enum(ROLES, "Escolha um perfil válido."),
 });

@@ -1,0 +1,36 @@
+// Protects tRPC against cross-site requests: only same-origin (or trusted) JSON POSTs get through.
+import { describe, expect, it } from "vitest";
+import { guardTrpcRequest } from "./request-guard";
+
+const url = "http://localhost:3000/api/trpc/user.create";
+const post = (headers: Record<string, string>) => new Request(url, { method: "POST", headers: { host: "localhost:3000", ...headers }, body: "{}" });
+const trusted = ["https://sms.provedor.com.br"];
+
+describe("guardTrpcRequest", () => {
+  it("lets queries (GET) through", () => {
+    expect(guardTrpcRequest(new Request(url, { headers: { host: "localhost:3000" } }), trusted).ok).toBe(true);
+  });
+
+  it("accepts a same-origin JSON POST and a trusted origin", () => {
+    expect(guardTrpcRequest(post({ origin: "http://localhost:3000", "content-type": "application/json" }), trusted)).toEqual({ ok: true });
+    expect(guardTrpcRequest(post({ origin: "https://sms.provedor.com.br", "content-type": "application/json; charset=utf-8" }), trusted)).toEqual({ ok: true });
+  });
+
+  it("refuses form posts and text bodies (what a cross-site form can send)", () => {
+    for (const type of ["application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "text/plain"]) {
+      expect(guardTrpcRequest(post({ origin: "http://localhost:3000", "content-type": type }), trusted)).toMatchObject({ ok: false, status: 415 });
+    }
+  });
+
+  it("refuses another origin, a missing origin and a cross-site fetch", () => {
+    expect(guardTrpcRequest(post({ origin: "https://evil.example", "content-type": "application/json" }), trusted)).toMatchObject({ ok: false, status: 403 });
+    expect(guardTrpcRequest(post({ "content-type": "application/json" }), trusted)).toMatchObject({ ok: false, status: 403 });
+    expect(
+      guardTrpcRequest(post({ origin: "http://localhost:3000", "content-type": "application/json", "sec-fetch-site": "cross-site" }), trusted),
+    ).toMatchObject({ ok: false, status: 403 });
+  });
+
+  it("refuses other methods", () => {
+    expect(guardTrpcRequest(new Request(url, { method: "DELETE" }), trusted)).toMatchObject({ ok: false, status: 405 });
+  });
+});

@@ -1,0 +1,31 @@
+// Protects start-up validation: embedded defaults need nothing; a remote database needs its token and
+// an explicit auth secret; every message names the variable.
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "./env";
+
+describe("parseEnv", () => {
+  it("defaults to the embedded file under the data folder on port 3000", () => {
+    const e = parseEnv({});
+    expect(e.databaseUrl).toBe("file:data/app.db");
+    expect(e.isEmbeddedDb).toBe(true);
+    expect(e.appUrl).toBe("http://localhost:3000");
+    expect(e.trustedOrigins).toEqual(["http://localhost:3000"]);
+  });
+
+  it("uses Turso with a token and a secret", () => {
+    const e = parseEnv({ DATABASE_URL: "libsql://painel-acme.turso.io", DATABASE_AUTH_TOKEN: "t", BETTER_AUTH_SECRET: "s".repeat(32), APP_URL: "https://sms.acme.com.br/" });
+    expect(e.isEmbeddedDb).toBe(false);
+    expect(e.appUrl).toBe("https://sms.acme.com.br");
+  });
+
+  it("names what is missing for a remote database", () => {
+    expect(() => parseEnv({ DATABASE_URL: "libsql://painel-acme.turso.io" })).toThrow(/DATABASE_AUTH_TOKEN: .*required[\s\S]*BETTER_AUTH_SECRET: .*required/);
+  });
+
+  it("rejects malformed values with the variable's name", () => {
+    expect(() => parseEnv({ DATABASE_URL: "postgres://x" })).toThrow(/DATABASE_URL: DATABASE_URL must start with file:/);
+    expect(() => parseEnv({ PORT: "abc" })).toThrow(/PORT:/);
+    expect(() => parseEnv({ BETTER_AUTH_SECRET: "short" })).toThrow(/BETTER_AUTH_SECRET: BETTER_AUTH_SECRET must have at least 32/);
+    expect(() => parseEnv({ APP_URL: "not a url" })).toThrow(/APP_URL: APP_URL must be an absolute URL/);
+  });
+});

@@ -1,0 +1,66 @@
+// Each demo role logs in and sees exactly what its role may see; wrong passwords and anonymous
+// visits are handled with clear outcomes.
+import { DEMO_PASSWORD, demoUser } from "@/db/seed/demo-users";
+import { expect, login, loginAs, mainNav, smsTabs, snapshot, test } from "./fixtures";
+
+test("a wrong password shows a clear message and keeps the user on the login page", async ({ page }) => {
+  await login(page, demoUser("operador").email, "senha-errada");
+  await expect(page.getByRole("alert")).toHaveText("E-mail ou senha incorretos.");
+  await expect(page).toHaveURL(/\/entrar/);
+  await snapshot(page, "login-erro");
+});
+
+test("an anonymous visit is sent to the login page and comes back after it", async ({ page }) => {
+  await page.goto("/clientes");
+  await expect(page).toHaveURL(/\/entrar\?next=%2Fclientes/);
+  await page.getByLabel("E-mail").fill(demoUser("operador").email);
+  await page.getByLabel("Senha").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Entrar" }).click();
+  await expect(page).toHaveURL(/\/clientes$/);
+});
+
+test("admin sees every SMS tab, customers and users", async ({ page }) => {
+  await loginAs(page, "admin");
+  const tabs = smsTabs(page);
+  for (const name of ["SMS Individual", "SMS em Lote", "Fila de SMS"]) await expect(tabs.getByRole("link", { name })).toBeVisible();
+  const nav = mainNav(page);
+  for (const name of ["SMS", "Clientes", "Usuários"]) await expect(nav.getByRole("link", { name })).toBeVisible();
+  await snapshot(page, "painel-sms-admin");
+  await nav.getByRole("link", { name: "Usuários" }).click();
+  await expect(page).toHaveURL(/\/usuarios$/);
+  for (const u of ["admin", "operador", "tecnico"] as const) await expect(page.getByText(demoUser(u).email)).toBeVisible();
+  await snapshot(page, "usuarios");
+});
+
+test("operador sees every SMS tab but not user administration", async ({ page }) => {
+  await loginAs(page, "operador");
+  const tabs = smsTabs(page);
+  for (const name of ["SMS Individual", "SMS em Lote", "Fila de SMS"]) await expect(tabs.getByRole("link", { name })).toBeVisible();
+  await expect(mainNav(page).getByRole("link", { name: "Usuários" })).toHaveCount(0);
+  await tabs.getByRole("link", { name: "Fila de SMS" }).click();
+  await expect(page).toHaveURL(/\/sms\/fila$/);
+  await page.goto("/usuarios");
+  await expect(page).toHaveURL(/\/sms\/individual$/);
+});
+
+test("técnico sees only the individual SMS tab and cannot open the others", async ({ page }) => {
+  await loginAs(page, "tecnico");
+  const tabs = smsTabs(page);
+  await expect(tabs.getByRole("link", { name: "SMS Individual" })).toBeVisible();
+  await expect(tabs.getByRole("link", { name: "SMS em Lote" })).toHaveCount(0);
+  await expect(tabs.getByRole("link", { name: "Fila de SMS" })).toHaveCount(0);
+  await expect(mainNav(page).getByRole("link", { name: "Usuários" })).toHaveCount(0);
+  await snapshot(page, "painel-sms-tecnico");
+  for (const path of ["/sms/lote", "/sms/fila", "/usuarios"]) {
+    await page.goto(path);
+    await expect(page).toHaveURL(/\/sms\/individual$/);
+  }
+});
+
+test("signing out ends the session", async ({ page }) => {
+  await loginAs(page, "tecnico");
+  await page.getByRole("button", { name: "Sair" }).click();
+  await expect(page).toHaveURL(/\/entrar/);
+  await page.goto("/clientes");
+  await expect(page).toHaveURL(/\/entrar/);
+});

@@ -1,0 +1,44 @@
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+// The e2e server: production build, its own database under .tmp/e2e, port 3100.
+export const E2E_PORT = 3100;
+const baseURL = `http://localhost:${E2E_PORT}`;
+const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+const launchOptions = {
+  executablePath: existsSync(chromiumPath) ? chromiumPath : undefined,
+  // Without the networking flags Chromium floods the closed network of our machines.
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+};
+
+export default defineConfig({
+  testDir: "e2e",
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: 2,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : [["list"]],
+  use: { baseURL, screenshot: "only-on-failure", trace: "retain-on-failure", locale: "pt-BR", timezoneId: "America/Sao_Paulo" },
+  projects: [
+    { name: "phone", use: { ...devices["Pixel 7"], launchOptions } },
+    { name: "desktop", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 }, launchOptions } },
+  ],
+  webServer: {
+    command: `npx tsx e2e/support/prepare-server.ts && npx next start -p ${E2E_PORT}`,
+    url: `${baseURL}/entrar`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: {
+      DATA_DIR: ".tmp/e2e",
+      DATABASE_URL: "file:.tmp/e2e/app.db",
+      APP_URL: baseURL,
+      PORT: String(E2E_PORT),
+      LOG_LEVEL: "warn",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});

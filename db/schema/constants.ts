@@ -23,3 +23,27 @@ export type ConnectionStatus = (typeof CONNECTION_STATUSES)[number];
 
 export const PAYMENT_METHODS = ["boleto", "pix", "cartao", "debito"] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+/** The life of a message (architecture.md): forward-only, side exits scheduled/cancelled/blocked/in_doubt. */
+export const SMS_STATUSES = [
+  "queued",
+  "scheduled",
+  "sending",
+  "sent",
+  "delivered",
+  "undelivered",
+  "failed",
+  "cancelled",
+  "blocked",
+  "in_doubt",
+] as const;
+export type SmsStatus = (typeof SMS_STATUSES)[number];
+
+export const SMS_ORIGINS = ["individual", "batch", "billing", "notification", "api"] as const;
+export type SmsOrigin = (typeof SMS_ORIGINS)[number];
+
+export const SMS_ENCODINGS = ["GSM7", "UCS2"] as const;
+export type SmsEncoding = (typeof SMS_ENCODINGS)[number];
+
+export const PROVIDER_KINDS = ["sandbox", "zenvia", "twilio", "infobip", "kannel", "smpp", "http"] as const;
+export type ProviderKind = (typeof PROVIDER_KINDS)[number];

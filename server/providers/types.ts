@@ -92,6 +92,11 @@ export type AdapterAccount = {
 
 export type AdapterDeps = {
   fetch?: typeof fetch;
+  /**
+   * Sink for reports that arrive outside HTTP webhooks (SMPP deliver_sm receipts and inbound
+   * messages on the bound session). The ledger records them like webhook reports.
+   */
+  onAsyncReport?: (event: { reports: StatusReport[]; inbound: InboundMessage[] }) => Promise<void>;
   /** Per-request timeout; a timeout after the request left is a maybe-accepted retryable outcome. */
   timeoutMs?: number;
 };

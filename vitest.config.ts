@@ -18,6 +18,7 @@ export default defineConfig({
       NODE_ENV: "test",
       DATA_DIR: ".tmp/vitest/data",
       BETTER_AUTH_SECRET: "vitest-only-secret-0123456789abcdefghijklmnop",
+      CREDENTIALS_KEY: "dml0ZXN0LW9ubHkta2V5LTAxMjM0NTY3ODlhYmNkZWY=",
       APP_URL: "http://localhost:3000",
       LOG_LEVEL: "silent",
     },

@@ -13,19 +13,20 @@ describe("parseEnv", () => {
   });
 
   it("uses Turso with a token and a secret", () => {
-    const e = parseEnv({ DATABASE_URL: "libsql://painel-acme.turso.io", DATABASE_AUTH_TOKEN: "t", BETTER_AUTH_SECRET: "s".repeat(32), APP_URL: "https://sms.acme.com.br/" });
+    const e = parseEnv({ DATABASE_URL: "libsql://painel-acme.turso.io", DATABASE_AUTH_TOKEN: "t", BETTER_AUTH_SECRET: "s".repeat(32), CREDENTIALS_KEY: Buffer.alloc(32, 7).toString("base64"), APP_URL: "https://sms.acme.com.br/" });
     expect(e.isEmbeddedDb).toBe(false);
     expect(e.appUrl).toBe("https://sms.acme.com.br");
   });
 
   it("names what is missing for a remote database", () => {
-    expect(() => parseEnv({ DATABASE_URL: "libsql://painel-acme.turso.io" })).toThrow(/DATABASE_AUTH_TOKEN: .*required[\s\S]*BETTER_AUTH_SECRET: .*required/);
+    expect(() => parseEnv({ DATABASE_URL: "libsql://painel-acme.turso.io" })).toThrow(/DATABASE_AUTH_TOKEN: .*required[\s\S]*CREDENTIALS_KEY: .*required[\s\S]*BETTER_AUTH_SECRET: .*required/);
   });
 
   it("rejects malformed values with the variable's name", () => {
     expect(() => parseEnv({ DATABASE_URL: "postgres://x" })).toThrow(/DATABASE_URL: DATABASE_URL must start with file:/);
     expect(() => parseEnv({ PORT: "abc" })).toThrow(/PORT:/);
     expect(() => parseEnv({ BETTER_AUTH_SECRET: "short" })).toThrow(/BETTER_AUTH_SECRET: BETTER_AUTH_SECRET must have at least 32/);
+    expect(() => parseEnv({ CREDENTIALS_KEY: "c2hvcnQ=" })).toThrow(/CREDENTIALS_KEY: CREDENTIALS_KEY must be 32 random bytes/);
     expect(() => parseEnv({ APP_URL: "not a url" })).toThrow(/APP_URL: APP_URL must be an absolute URL/);
   });
 });

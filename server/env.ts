@@ -11,6 +11,16 @@ const schema = z
       .optional(),
     DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
     BETTER_AUTH_SECRET: z.string().min(32, "BETTER_AUTH_SECRET must have at least 32 characters").optional(),
+    CREDENTIALS_KEY: z
+      .string()
+      .refine((v) => {
+        try {
+          return Buffer.from(v, "base64").length === 32;
+        } catch {
+          return false;
+        }
+      }, "CREDENTIALS_KEY must be 32 random bytes in base64 (openssl rand -base64 32)")
+      .optional(),
     APP_URL: z.url("APP_URL must be an absolute URL such as https://sms.provedor.com.br").optional(),
     TRUSTED_ORIGINS: z.string().optional(),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -26,6 +36,7 @@ const schema = z
       databaseAuthToken: e.DATABASE_AUTH_TOKEN,
       isEmbeddedDb: databaseUrl.startsWith("file:"),
       authSecret: e.BETTER_AUTH_SECRET,
+      credentialsKey: e.CREDENTIALS_KEY,
       appUrl,
       trustedOrigins: [
         new URL(appUrl).origin,
@@ -40,6 +51,9 @@ const schema = z
     const localHost = /^(libsql|https?|wss?):\/\/(localhost|127\.0\.0\.1|\[::1\])(:|\/|$)/.test(e.databaseUrl);
     if (remote && !localHost && !e.databaseAuthToken) {
       ctx.addIssue({ code: "custom", path: ["DATABASE_AUTH_TOKEN"], message: "DATABASE_AUTH_TOKEN is required for a remote (Turso) DATABASE_URL" });
+    }
+    if (remote && !e.credentialsKey) {
+      ctx.addIssue({ code: "custom", path: ["CREDENTIALS_KEY"], message: "CREDENTIALS_KEY is required when the database is not the embedded file (SMS account credentials are encrypted with it)" });
     }
     if (remote && !e.authSecret) {
       ctx.addIssue({ code: "custom", path: ["BETTER_AUTH_SECRET"], message: "BETTER_AUTH_SECRET is required when the database is not the embedded file (it cannot be generated into the data folder of every server)" });

@@ -47,3 +47,10 @@ export type SmsEncoding = (typeof SMS_ENCODINGS)[number];
 
 export const PROVIDER_KINDS = ["sandbox", "zenvia", "twilio", "infobip", "kannel", "smpp", "http"] as const;
 export type ProviderKind = (typeof PROVIDER_KINDS)[number];
+
+/** Send-window categories (brazil-sms.md): collection messages follow state laws; operational ones do not. */
+export const SMS_CATEGORIES = ["cobranca", "aviso", "operacional", "marketing"] as const;
+export type SmsCategory = (typeof SMS_CATEGORIES)[number];
+
+export const OPT_OUT_SOURCES = ["inbound_sms", "operator", "provider"] as const;
+export type OptOutSource = (typeof OPT_OUT_SOURCES)[number];

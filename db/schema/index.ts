@@ -2,3 +2,4 @@ export * from "./auth";
 export * from "./customer";
 export * from "./reference";
 export * from "./relations";
+export * from "./sms";

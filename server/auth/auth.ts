@@ -14,7 +14,7 @@ import {
   loginLockRemaining,
   recordLoginFailure,
 } from "@/server/services/auth/login-throttle";
-import { resolveAuthSecret } from "./secret";
+import { resolveAuthSecret } from "@/server/lib/data-secrets";
 
 const SIGN_IN_PATH = "/sign-in/email";
 

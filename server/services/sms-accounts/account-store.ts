@@ -1,0 +1,65 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { providerAccount } from "@/db/schema";
+import { env } from "@/server/env";
+import { decryptJson, importKey } from "@/server/lib/crypto";
+import { resolveCredentialsKey } from "@/server/lib/data-secrets";
+import { createAdapter } from "@/server/providers";
+import type { AdapterAccount, AdapterDeps, ProviderAdapter } from "@/server/providers/types";
+
+export type AccountRow = typeof providerAccount.$inferSelect;
+
+let keyPromise: Promise<CryptoKey> | undefined;
+export function credentialsKey(): Promise<CryptoKey> {
+  keyPromise ??= importKey(resolveCredentialsKey(env()));
+  return keyPromise;
+}
+
+/** Where a provider posts this account's delivery reports and inbound messages. */
+export function webhookUrl(a: Pick<AccountRow, "id" | "webhookSecret">): string {
+  return `${env().appUrl}/api/webhooks/sms/${a.id}/${a.webhookSecret}`;
+}
+
+export async function toAdapterAccount(row: AccountRow): Promise<AdapterAccount> {
+  const credentials = await decryptJson<Record<string, string>>(await credentialsKey(), row.credentialsEnc);
+  return { id: row.id, kind: row.kind, sender: row.sender, config: row.config, credentials };
+}
+
+export async function findAccount(db: Db, id: number): Promise<AccountRow | undefined> {
+  const [row] = await db.select().from(providerAccount).where(eq(providerAccount.id, id));
+  return row;
+}
+
+export async function findDefaultAccount(db: Db): Promise<AccountRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(providerAccount)
+    .where(and(eq(providerAccount.isDefault, true), eq(providerAccount.active, true)));
+  return row;
+}
+
+// Adapters are kept per account (SMPP holds a bound session); an edited account gets a new one.
+type Cached = { version: number; adapter: ProviderAdapter };
+const globalForAdapters = globalThis as unknown as { __smsAdapters?: Map<number, Cached>; __smsAdapterDeps?: AdapterDeps };
+const cache = (globalForAdapters.__smsAdapters ??= new Map());
+
+/** Dependencies every adapter gets (e.g. the sink for SMPP receipts); set once at start. */
+export function setAdapterDeps(deps: AdapterDeps): void {
+  globalForAdapters.__smsAdapterDeps = deps;
+}
+
+export async function adapterFor(row: AccountRow): Promise<ProviderAdapter> {
+  const version = row.updatedAt.getTime();
+  const hit = cache.get(row.id);
+  if (hit && hit.version === version) return hit.adapter;
+  if (hit) await hit.adapter.close?.().catch(() => undefined);
+  const adapter = createAdapter(await toAdapterAccount(row), globalForAdapters.__smsAdapterDeps ?? {});
+  cache.set(row.id, { version, adapter });
+  return adapter;
+}
+
+/** For tests: drop cached adapters (closing persistent sessions). */
+export async function resetAdapterCache(): Promise<void> {
+  for (const { adapter } of cache.values()) await adapter.close?.().catch(() => undefined);
+  cache.clear();
+}

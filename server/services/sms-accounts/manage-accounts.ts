@@ -1,0 +1,140 @@
+import { asc, eq } from "drizzle-orm";
+import type { z } from "zod";
+import type { Db } from "@/db/client";
+import { providerAccount } from "@/db/schema";
+import type { ProviderKind } from "@/db/schema/constants";
+import type { SessionUser } from "@/server/auth/session";
+import { decryptJson, encryptJson, maskSecret, randomToken } from "@/server/lib/crypto";
+import { providerConfigSchemas, providerCredentialSchemas } from "@/server/providers";
+import { writeAudit } from "../audit";
+import { invalid, notFound } from "../errors";
+import { type AccountRow, credentialsKey, findAccount, webhookUrl } from "./account-store";
+import {
+  type AccountOutput,
+  type CreateAccountInput,
+  createAccountInput,
+  setAccountActiveInput,
+  type UpdateAccountInput,
+  updateAccountInput,
+} from "./schemas";
+
+type Ctx = { db: Db; user: SessionUser };
+
+export function toAccountOutput(row: AccountRow): AccountOutput {
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    sender: row.sender,
+    config: row.config,
+    credentialsMasked: row.credentialsMasked,
+    webhookUrl: webhookUrl(row),
+    ratePerSecond: row.ratePerSecond,
+    isDefault: row.isDefault,
+    active: row.active,
+    createdAt: row.createdAt,
+  };
+}
+
+function fieldErrors(prefix: string, err: z.ZodError): Record<string, string> {
+  return Object.fromEntries(err.issues.map((i) => [[prefix, ...i.path].join("."), i.message]));
+}
+
+/** Validates config and credentials against the kind's schemas; errors name the field. */
+function validateKind(kind: ProviderKind, config: unknown, credentials: unknown) {
+  const c = providerConfigSchemas[kind].safeParse(config);
+  const k = providerCredentialSchemas[kind].safeParse(credentials);
+  if (!c.success || !k.success) {
+    const fields = { ...(c.success ? {} : fieldErrors("config", c.error)), ...(k.success ? {} : fieldErrors("credentials", k.error)) };
+    throw invalid(Object.values(fields)[0] ?? "Configuração inválida.", fields);
+  }
+  return { config: c.data as Record<string, unknown>, credentials: k.data as Record<string, string> };
+}
+
+function mask(credentials: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(credentials).filter(([, v]) => v).map(([k, v]) => [k, maskSecret(v)]));
+}
+
+export async function listAccounts({ db }: { db: Db }): Promise<AccountOutput[]> {
+  const rows = await db.select().from(providerAccount).orderBy(asc(providerAccount.name));
+  return rows.map(toAccountOutput);
+}
+
+export async function createAccount({ ctx, input }: { ctx: Ctx; input: CreateAccountInput }): Promise<AccountOutput> {
+  const data = createAccountInput.parse(input);
+  const { config, credentials } = validateKind(data.kind, data.config, data.credentials);
+  const credentialsEnc = await encryptJson(await credentialsKey(), credentials);
+  const [existingDefault] = await ctx.db.select({ id: providerAccount.id }).from(providerAccount).where(eq(providerAccount.isDefault, true));
+  // The first account becomes the default so sending works at once.
+  const makeDefault = data.isDefault || !existingDefault;
+  const [row] = await ctx.db.transaction(async (tx) => {
+    if (makeDefault) await tx.update(providerAccount).set({ isDefault: false }).where(eq(providerAccount.isDefault, true));
+    return tx
+      .insert(providerAccount)
+      .values({
+        name: data.name,
+        kind: data.kind,
+        sender: data.sender ?? null,
+        config,
+        credentialsEnc,
+        credentialsMasked: mask(credentials),
+        webhookSecret: randomToken(),
+        ratePerSecond: data.ratePerSecond,
+        isDefault: makeDefault,
+      })
+      .returning();
+  });
+  await writeAudit(ctx, "sms_account.create", "provider_account", row!.id, { name: data.name, kind: data.kind, isDefault: makeDefault });
+  return toAccountOutput(row!);
+}
+
+export async function updateAccount({ ctx, input }: { ctx: Ctx; input: UpdateAccountInput }): Promise<AccountOutput> {
+  const data = updateAccountInput.parse(input);
+  const row = await findAccount(ctx.db, data.id);
+  if (!row) throw notFound("Conta de SMS não encontrada.");
+  const stored = await decryptJson<Record<string, string>>(await credentialsKey(), row.credentialsEnc);
+  const typed = Object.fromEntries(Object.entries(data.credentials).filter(([, v]) => v.trim() !== ""));
+  const { config, credentials } = validateKind(row.kind, data.config, { ...stored, ...typed });
+  const [updated] = await ctx.db
+    .update(providerAccount)
+    .set({
+      name: data.name,
+      sender: data.sender ?? null,
+      config,
+      credentialsEnc: await encryptJson(await credentialsKey(), credentials),
+      credentialsMasked: mask(credentials),
+      ratePerSecond: data.ratePerSecond,
+      updatedAt: new Date(),
+    })
+    .where(eq(providerAccount.id, row.id))
+    .returning();
+  await writeAudit(ctx, "sms_account.update", "provider_account", row.id, { name: data.name, credentialsChanged: Object.keys(typed) });
+  return toAccountOutput(updated!);
+}
+
+export async function setDefaultAccount({ ctx, input }: { ctx: Ctx; input: { id: number } }): Promise<AccountOutput> {
+  const row = await findAccount(ctx.db, input.id);
+  if (!row) throw notFound("Conta de SMS não encontrada.");
+  if (!row.active) throw invalid("Ative a conta antes de torná-la padrão.");
+  const updated = await ctx.db.transaction(async (tx) => {
+    await tx.update(providerAccount).set({ isDefault: false }).where(eq(providerAccount.isDefault, true));
+    const [u] = await tx.update(providerAccount).set({ isDefault: true, updatedAt: new Date() }).where(eq(providerAccount.id, row.id)).returning();
+    return u!;
+  });
+  await writeAudit(ctx, "sms_account.set_default", "provider_account", row.id, {});
+  return toAccountOutput(updated);
+}
+
+export async function setAccountActive({ ctx, input }: { ctx: Ctx; input: { id: number; active: boolean } }): Promise<AccountOutput> {
+  const data = setAccountActiveInput.parse(input);
+  const row = await findAccount(ctx.db, data.id);
+  if (!row) throw notFound("Conta de SMS não encontrada.");
+  // A disabled account cannot stay the default: sends would silently go nowhere.
+  const [updated] = await ctx.db
+    .update(providerAccount)
+    .set({ active: data.active, isDefault: data.active ? row.isDefault : false, updatedAt: new Date() })
+    .where(eq(providerAccount.id, row.id))
+    .returning();
+  await writeAudit(ctx, data.active ? "sms_account.enable" : "sms_account.disable", "provider_account", row.id, {});
+  return toAccountOutput(updated!);
+}

@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { PROVIDER_KINDS } from "@/db/schema/constants";
+
+export const accountOutput = z.object({
+  id: z.number(),
+  name: z.string(),
+  kind: z.enum(PROVIDER_KINDS),
+  sender: z.string().nullable(),
+  config: z.record(z.string(), z.unknown()),
+  /** Masked only: the real credentials never leave the server. */
+  credentialsMasked: z.record(z.string(), z.string()),
+  webhookUrl: z.string(),
+  ratePerSecond: z.number(),
+  isDefault: z.boolean(),
+  active: z.boolean(),
+  createdAt: z.date(),
+});
+export type AccountOutput = z.output<typeof accountOutput>;
+
+const base = {
+  name: z.string().trim().min(2, "Informe um nome para a conta.").max(60, "Nome muito longo."),
+  sender: z
+    .string()
+    .trim()
+    .max(20, "O remetente aceita no máximo 20 caracteres.")
+    .transform((s) => s || null)
+    .nullish(),
+  ratePerSecond: z.number().int("Use um número inteiro.").min(1, "Mínimo de 1 mensagem por segundo.").max(1000, "Máximo de 1000 mensagens por segundo."),
+  config: z.record(z.string(), z.unknown()).default({}),
+};
+
+export const createAccountInput = z.object({
+  ...base,
+  kind: z.enum(PROVIDER_KINDS, "Escolha o tipo de conta."),
+  credentials: z.record(z.string(), z.string()).default({}),
+  isDefault: z.boolean().default(false),
+});
+export type CreateAccountInput = z.input<typeof createAccountInput>;
+
+export const updateAccountInput = z.object({
+  id: z.number().int().positive(),
+  ...base,
+  /** Only the credentials typed again are replaced; an empty or missing field keeps the stored one. */
+  credentials: z.record(z.string(), z.string()).default({}),
+});
+export type UpdateAccountInput = z.input<typeof updateAccountInput>;
+
+export const accountIdInput = z.object({ id: z.number().int().positive() });
+export const setAccountActiveInput = z.object({ id: z.number().int().positive(), active: z.boolean() });
+
+export const testAccountInput = z.object({
+  id: z.number().int().positive(),
+  phone: z.string().trim().min(1, "Informe o número para o teste."),
+  text: z.string().trim().min(1, "Informe o texto do teste.").max(160, "O teste aceita no máximo 160 caracteres.").default("Teste do Painel de SMS."),
+  idempotencyKey: z.uuid("Chave de idempotência inválida."),
+});

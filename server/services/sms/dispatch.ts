@@ -1,0 +1,115 @@
+/**
+ * Sends one claimed message through its provider account and records the outcome. The provider
+ * call and the write of its result are separate steps: a failed write is retried without calling
+ * the provider again, and an ambiguous outcome is never resent blindly (in_doubt).
+ */
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { smsEvent, smsMessage } from "@/db/schema";
+import type { SmsStatus } from "@/db/schema/constants";
+import type { SendOutcome } from "@/server/providers/types";
+import { adapterFor, findAccount, findDefaultAccount, webhookUrl } from "../sms-accounts/account-store";
+import { getMessage, MAX_ATTEMPTS, type MessageRow, RETRY_DELAYS_MS, SEND_LEASE_MS, transition } from "./ledger";
+import { activeOptOut, recordOptOut } from "./opt-outs";
+import { applyReportToMessage } from "./reports";
+
+export type DispatchResult = { id: number; status: SmsStatus; errorCode: string | null; errorMessage: string | null };
+
+const result = (m: MessageRow): DispatchResult => ({ id: m.id, status: m.status, errorCode: m.lastErrorCode, errorMessage: m.lastErrorMessage });
+
+/** Claims a queued message (atomic compare-and-set with a lease) so no two workers send it. */
+export async function claimMessage(db: Db, id: number, now = new Date()): Promise<MessageRow | null> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(smsMessage)
+      .set({ status: "sending", attempts: sql`${smsMessage.attempts} + 1`, leaseUntil: new Date(now.getTime() + SEND_LEASE_MS), updatedAt: now })
+      .where(and(eq(smsMessage.id, id), eq(smsMessage.status, "queued")))
+      .returning();
+    if (!row) return null;
+    await tx.insert(smsEvent).values({ messageId: id, type: "attempt", fromStatus: "queued", toStatus: "sending", detail: { attempt: row.attempts }, at: now });
+    return row;
+  });
+}
+
+export async function dispatchMessage(db: Db, id: number): Promise<DispatchResult> {
+  const claimed = await claimMessage(db, id);
+  if (!claimed) {
+    const current = await getMessage(db, id);
+    if (!current) throw new Error(`message ${id} not found`);
+    return result(current);
+  }
+  return sendClaimed(db, claimed);
+}
+
+async function fail(db: Db, m: MessageRow, to: SmsStatus, code: string, message: string): Promise<DispatchResult> {
+  const row = await transition(db, m.id, "sending", to, { lastErrorCode: code, lastErrorMessage: message, leaseUntil: null }, { code, message });
+  return result(row ?? (await getMessage(db, m.id))!);
+}
+
+export async function sendClaimed(db: Db, m: MessageRow): Promise<DispatchResult> {
+  // Consent is re-checked at dispatch: the number may have sent PARE since the message was queued.
+  const opted = await activeOptOut(db, m.phoneE164);
+  if (opted) return fail(db, m, "blocked", "opted_out", "O número pediu para não receber SMS (opt-out).");
+
+  const account = (m.providerAccountId ? await findAccount(db, m.providerAccountId) : undefined) ?? (await findDefaultAccount(db));
+  if (!account || !account.active) return fail(db, m, "failed", "no_account", "Nenhuma conta de SMS ativa.");
+
+  let outcome: SendOutcome;
+  try {
+    const adapter = await adapterFor(account);
+    outcome = await adapter.send({
+      messageId: m.ref,
+      to: m.phoneE164,
+      text: m.body,
+      encoding: m.encoding,
+      segments: m.segments,
+      statusCallbackUrl: `${webhookUrl(account)}?ref=${encodeURIComponent(m.ref)}`,
+    });
+  } catch (err) {
+    // An adapter bug after the request may have left: treat as ambiguous, never resend blindly.
+    outcome = { kind: "retryable", code: "adapter_error", message: `Erro inesperado no envio: ${(err as Error).message}`.slice(0, 300), maybeAccepted: true };
+  }
+  return recordOutcome(db, m, account.id, outcome);
+}
+
+/** Writes the provider's answer; safe to retry (every write is a compare-and-set on the status). */
+export async function recordOutcome(db: Db, m: MessageRow, accountId: number, outcome: SendOutcome): Promise<DispatchResult> {
+  const now = new Date();
+  if (outcome.kind === "accepted") {
+    // A fast delivery report may already have moved it past "sent": keep that status, add the id.
+    await db
+      .update(smsMessage)
+      .set({ providerMessageId: outcome.providerMessageId, providerAccountId: accountId, sentAt: now, updatedAt: now })
+      .where(eq(smsMessage.id, m.id));
+    const row = await transition(db, m.id, "sending", "sent", { leaseUntil: null, lastErrorCode: null, lastErrorMessage: null }, { providerMessageId: outcome.providerMessageId });
+    return result(row ?? (await getMessage(db, m.id))!);
+  }
+  if (outcome.kind === "permanent") {
+    if (outcome.reason === "opted_out") {
+      await recordOptOut(db, { phoneE164: m.phoneE164, source: "provider", detail: outcome.code, providerAccountId: accountId });
+      return fail(db, m, "blocked", outcome.code, outcome.message);
+    }
+    return fail(db, m, "failed", outcome.code, outcome.message);
+  }
+  if (outcome.maybeAccepted) {
+    const adapter = await adapterFor((await findAccount(db, accountId))!);
+    const found = adapter.lookup ? await adapter.lookup(m.ref).catch(() => null) : null;
+    if (found) {
+      await applyReportToMessage(db, m.id, { ...found, messageId: m.ref });
+      return result((await getMessage(db, m.id))!);
+    }
+    return fail(db, m, "in_doubt", outcome.code, `${outcome.message} Confira no provedor antes de reenviar.`);
+  }
+  if (m.attempts >= MAX_ATTEMPTS) return fail(db, m, "failed", outcome.code, `${outcome.message} (desistimos após ${m.attempts} tentativas)`);
+  const backoff = RETRY_DELAYS_MS[Math.min(m.attempts, RETRY_DELAYS_MS.length) - 1] ?? RETRY_DELAYS_MS[0];
+  const delay = Math.max(backoff, outcome.retryAfterMs ?? 0);
+  const row = await transition(
+    db,
+    m.id,
+    "sending",
+    "queued",
+    { nextAttemptAt: new Date(now.getTime() + delay), leaseUntil: null, lastErrorCode: outcome.code, lastErrorMessage: outcome.message },
+    { code: outcome.code, message: outcome.message, retryInMs: delay },
+  );
+  return result(row ?? (await getMessage(db, m.id))!);
+}

@@ -1,0 +1,29 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { appSetting } from "@/db/schema";
+
+/** Admin settings of sending; defaults follow the seed (one 160-character SMS). */
+export const smsSettingsSchema = z.object({
+  maxParts: z.number().int().min(1, "Mínimo de 1 parte.").max(10, "Máximo de 10 partes por mensagem."),
+  individualPerMinute: z.number().int().min(1, "Mínimo de 1 SMS por minuto.").max(600, "Máximo de 600 SMS por minuto."),
+});
+export type SmsSettings = z.output<typeof smsSettingsSchema>;
+
+export const DEFAULT_SMS_SETTINGS: SmsSettings = { maxParts: 1, individualPerMinute: 20 };
+const KEY = "sms";
+
+export async function getSmsSettings(db: Db): Promise<SmsSettings> {
+  const [row] = await db.select().from(appSetting).where(eq(appSetting.key, KEY));
+  const parsed = smsSettingsSchema.partial().safeParse(row?.value ?? {});
+  return { ...DEFAULT_SMS_SETTINGS, ...(parsed.success ? parsed.data : {}) };
+}
+
+export async function setSmsSettings({ db, userId, input }: { db: Db; userId: string; input: SmsSettings }): Promise<SmsSettings> {
+  const value = smsSettingsSchema.parse(input);
+  await db
+    .insert(appSetting)
+    .values({ key: KEY, value, updatedBy: userId })
+    .onConflictDoUpdate({ target: appSetting.key, set: { value, updatedBy: userId, updatedAt: new Date() } });
+  return value;
+}

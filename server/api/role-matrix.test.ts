@@ -7,6 +7,8 @@ import { ROLES } from "@/db/schema/constants";
 import { createTestDb } from "@/test/db";
 import { makeCustomer, makeNetwork, makeUser, type Network } from "@/test/factories";
 import type { SessionUser } from "@/server/auth/session";
+import { optOut } from "@/db/schema";
+import { createAccount } from "@/server/services/sms-accounts/manage-accounts";
 import { ROLE_GROUPS } from "./permissions";
 import { appRouter, createCaller } from "./root";
 import { createInnerContext } from "./trpc";
@@ -16,6 +18,7 @@ let net: Network;
 let customerId: number;
 const users = {} as Record<Role, SessionUser>;
 let target: SessionUser;
+let accountId: number;
 let n = 0;
 
 beforeAll(async () => {
@@ -23,9 +26,15 @@ beforeAll(async () => {
   customerId = (await makeCustomer(db, net, { phones: [{ e164: "+5535991234567", isPrimary: true }] })).id;
   for (const r of ROLES) users[r] = await makeUser(db, r);
   target = await makeUser(db, "tecnico");
+  accountId = (await createAccount({ ctx: { db, user: users.admin }, input: { name: "Sandbox", kind: "sandbox", ratePerSecond: 10, config: { deliveryDelayMs: 60_000 }, credentials: {}, isDefault: true } })).id;
 });
 
 type Entry = { allowed: readonly Role[]; input?: () => unknown };
+
+async function newOptOut(): Promise<{ id: number }> {
+  const [row] = await db.insert(optOut).values({ phoneE164: `+55359${String(10_000_000 + ++n).slice(-8)}`, source: "operator" }).returning();
+  return { id: row!.id };
+}
 const MATRIX: Record<string, Entry> = {
   "me.get": { allowed: ROLE_GROUPS.anyone },
   "customer.search": { allowed: ROLE_GROUPS.anyone, input: () => ({ q: "Cliente" }) },
@@ -40,6 +49,20 @@ const MATRIX: Record<string, Entry> = {
   },
   "user.setRole": { allowed: ROLE_GROUPS.admin, input: () => ({ userId: target.id, role: "tecnico" }) },
   "user.setDisabled": { allowed: ROLE_GROUPS.admin, input: () => ({ userId: target.id, disabled: false }) },
+  "customer.optOuts": { allowed: ROLE_GROUPS.anyone, input: () => ({ id: customerId }) },
+  "customer.liftOptOut": { allowed: ROLE_GROUPS.sms, input: newOptOut },
+  "sms.sendIndividual": {
+    allowed: ROLE_GROUPS.anyone,
+    input: () => ({ customerId, motivo: "Aviso de manutenção", ddd: "35", number: "99123-4567", message: "Olá {primeiro_nome}, manutenção hoje às 14h.", confirmed: true, idempotencyKey: crypto.randomUUID() }),
+  },
+  "sms.settings": { allowed: ROLE_GROUPS.anyone },
+  "sms.setSettings": { allowed: ROLE_GROUPS.admin, input: () => ({ maxParts: 1, individualPerMinute: 20 }) },
+  "smsAccount.list": { allowed: ROLE_GROUPS.admin },
+  "smsAccount.create": { allowed: ROLE_GROUPS.admin, input: () => ({ name: `Sandbox ${++n}`, kind: "sandbox", ratePerSecond: 10, config: {}, credentials: {} }) },
+  "smsAccount.update": { allowed: ROLE_GROUPS.admin, input: () => ({ id: accountId, name: "Sandbox principal", ratePerSecond: 5, config: {}, credentials: {} }) },
+  "smsAccount.setDefault": { allowed: ROLE_GROUPS.admin, input: () => ({ id: accountId }) },
+  "smsAccount.setActive": { allowed: ROLE_GROUPS.admin, input: () => ({ id: accountId, active: true }) },
+  "smsAccount.test": { allowed: ROLE_GROUPS.admin, input: () => ({ id: accountId, phone: "(35) 99123-4567", text: "Teste", idempotencyKey: crypto.randomUUID() }) },
 };
 
 const procedurePaths = Object.keys(appRouter._def.procedures);
@@ -66,12 +89,12 @@ describe("role matrix", () => {
 
   for (const [path, entry] of Object.entries(MATRIX)) {
     it(`${path}: anonymous is refused with UNAUTHORIZED`, async () => {
-      expect(await codeOf(callByPath(null, path, entry.input?.()))).toBe("UNAUTHORIZED");
+      expect(await codeOf(callByPath(null, path, await entry.input?.()))).toBe("UNAUTHORIZED");
     });
     for (const role of ROLES) {
       const allowed = entry.allowed.includes(role);
       it(`${path}: ${role} is ${allowed ? "allowed" : "refused with FORBIDDEN"}`, async () => {
-        expect(await codeOf(callByPath(users[role], path, entry.input?.()))).toBe(allowed ? "OK" : "FORBIDDEN");
+        expect(await codeOf(callByPath(users[role], path, await entry.input?.()))).toBe(allowed ? "OK" : "FORBIDDEN");
       });
     }
   }

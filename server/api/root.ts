@@ -1,6 +1,8 @@
 import { customerRouter } from "./routers/customer";
 import { meRouter } from "./routers/me";
 import { referenceRouter } from "./routers/reference";
+import { smsRouter } from "./routers/sms";
+import { smsAccountRouter } from "./routers/sms-account";
 import { userRouter } from "./routers/user";
 import { createCallerFactory, router } from "./trpc";
 
@@ -9,6 +11,8 @@ export const appRouter = router({
   customer: customerRouter,
   reference: referenceRouter,
   user: userRouter,
+  sms: smsRouter,
+  smsAccount: smsAccountRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,7 +1,9 @@
 import { getCustomer } from "@/server/services/customers/get-customer";
 import { customerDetail, getCustomerInput, searchCustomersInput, searchCustomersOutput } from "@/server/services/customers/schemas";
 import { searchCustomers } from "@/server/services/customers/search-customers";
-import { protectedProcedure, router } from "../trpc";
+import { liftOptOut, listCustomerOptOuts, optOutOutput } from "@/server/services/sms/opt-outs";
+import { z } from "zod";
+import { idInput, protectedProcedure, router, smsProcedure } from "../trpc";
 
 // Every role looks customers up (technicians send individual SMS in the field).
 export const customerRouter = router({
@@ -13,4 +15,10 @@ export const customerRouter = router({
     .input(getCustomerInput)
     .output(customerDetail)
     .query(({ ctx, input }) => getCustomer({ db: ctx.db, input })),
+  optOuts: protectedProcedure
+    .input(idInput)
+    .output(z.array(optOutOutput))
+    .query(({ ctx, input }) => listCustomerOptOuts({ db: ctx.db, customerId: input.id })),
+  // Lifting consent blocks is an SMS operation: operators and admins.
+  liftOptOut: smsProcedure.input(idInput).mutation(({ ctx, input }) => liftOptOut({ ctx, input })),
 });

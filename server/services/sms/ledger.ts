@@ -44,3 +44,24 @@ export const RETRY_DELAYS_MS = [30_000, 2 * 60_000, 10 * 60_000, 30 * 60_000] as
 export const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
 /** How long a claim holds a message while the provider is called. */
 export const SEND_LEASE_MS = 60_000;
+
+export type NewMessage = Omit<typeof smsMessage.$inferInsert, "id" | "ref" | "status" | "createdAt" | "updatedAt">;
+
+/**
+ * Records a new queued message with its "created" event, once per idempotency key. Returns the
+ * existing message (created: false) when the key was already used.
+ */
+export async function queueMessage(db: Db, values: NewMessage): Promise<{ message: MessageRow; created: boolean }> {
+  const inserted = await db.transaction(async (tx) => {
+    const [m] = await tx
+      .insert(smsMessage)
+      .values({ ...values, ref: crypto.randomUUID(), status: "queued" })
+      .onConflictDoNothing({ target: smsMessage.idempotencyKey })
+      .returning();
+    if (m) await tx.insert(smsEvent).values({ messageId: m.id, type: "created", toStatus: "queued", detail: { origin: m.origin, by: m.createdBy } });
+    return m;
+  });
+  if (inserted) return { message: inserted, created: true };
+  const [existing] = await db.select().from(smsMessage).where(eq(smsMessage.idempotencyKey, values.idempotencyKey));
+  return { message: existing!, created: false };
+}

@@ -1,0 +1,120 @@
+/**
+ * "Envio de SMS Individual": validates everything, records the message and sends it at once
+ * through the default account (not via the 5-minute queue), returning the outcome.
+ */
+import { and, asc, count, eq, gte } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { city, connection, customer, plan, smsMessage } from "@/db/schema";
+import type { SessionUser } from "@/server/auth/session";
+import { analyzeSms, limitMessage } from "@/server/sms/encoding";
+import { formatPhoneNational } from "@/server/sms/phone";
+import { validateSmsRecipientStrict } from "@/server/sms/phone-server";
+import { contextForCustomer, renderTemplate, validateTemplate } from "@/server/sms/template";
+import { writeAudit } from "../audit";
+import { DomainError, forbidden, invalid, notFound } from "../errors";
+import { findDefaultAccount } from "../sms-accounts/account-store";
+import { dispatchMessage } from "./dispatch";
+import { getMessage, type MessageRow, queueMessage } from "./ledger";
+import { activeOptOut } from "./opt-outs";
+import { type SendIndividualInput, type SendOutcomeOutput, sendIndividualInput } from "./schemas";
+import { getSmsSettings } from "./settings";
+
+type Ctx = { db: Db; user: SessionUser };
+
+function toOutcome(m: MessageRow, replayed: boolean): SendOutcomeOutput {
+  return {
+    id: m.id,
+    status: m.status,
+    phone: formatPhoneNational(m.phoneE164),
+    body: m.body,
+    encoding: m.encoding,
+    segments: m.segments,
+    errorMessage: m.lastErrorMessage,
+    replayed,
+  };
+}
+
+async function findByKey(db: Db, key: string) {
+  const [m] = await db.select().from(smsMessage).where(eq(smsMessage.idempotencyKey, key));
+  return m;
+}
+
+function replay(ctx: Ctx, m: MessageRow): SendOutcomeOutput {
+  if (m.createdBy !== ctx.user.id) throw forbidden("Esta chave de envio pertence a outro usuário.");
+  return toOutcome(m, true);
+}
+
+export async function sendIndividual({ ctx, input }: { ctx: Ctx; input: SendIndividualInput }): Promise<SendOutcomeOutput> {
+  const data = sendIndividualInput.parse(input);
+  const { db } = ctx;
+
+  const previous = await findByKey(db, data.idempotencyKey);
+  if (previous) return replay(ctx, previous);
+
+  const settings = await getSmsSettings(db);
+  const since = new Date(Date.now() - 60_000);
+  const [recent] = await db
+    .select({ n: count() })
+    .from(smsMessage)
+    .where(and(eq(smsMessage.createdBy, ctx.user.id), eq(smsMessage.origin, "individual"), gte(smsMessage.createdAt, since)));
+  if ((recent?.n ?? 0) >= settings.individualPerMinute) {
+    throw new DomainError("limit_exceeded", `Limite de ${settings.individualPerMinute} SMS individuais por minuto atingido. Aguarde um pouco e tente de novo.`);
+  }
+
+  const [c] = await db
+    .select({ id: customer.id, name: customer.name, code: customer.code, cityName: city.name })
+    .from(customer)
+    .innerJoin(city, eq(city.id, customer.cityId))
+    .where(eq(customer.id, data.customerId));
+  if (!c) throw notFound("Cliente não encontrado.");
+  const [conn] = await db
+    .select({ planName: plan.name })
+    .from(connection)
+    .innerJoin(plan, eq(plan.id, connection.planId))
+    .where(eq(connection.customerId, c.id))
+    .orderBy(asc(connection.id))
+    .limit(1);
+
+  const recipient = validateSmsRecipientStrict({ ddd: data.ddd, number: data.number });
+  if (!recipient.ok) throw invalid(recipient.message, { [recipient.code === "invalid_ddd" ? "ddd" : "number"]: recipient.message });
+
+  const template = validateTemplate(data.message);
+  if (!template.ok) throw invalid(template.message, { message: template.message });
+  const body = renderTemplate(data.message, contextForCustomer({ name: c.name, code: c.code, planName: conn?.planName ?? "", cityName: c.cityName }));
+  const analysis = analyzeSms(body, { maxParts: settings.maxParts });
+  if (!analysis.withinLimit) {
+    const msg = limitMessage(analysis) ?? "Mensagem longa demais.";
+    throw invalid(msg, { message: msg });
+  }
+
+  const opted = await activeOptOut(db, recipient.e164);
+  if (opted) {
+    const when = opted.createdAt.toLocaleDateString("pt-BR", { timeZone: "America/Sao_Paulo" });
+    const msg = `Este número pediu para não receber SMS (opt-out em ${when}). Remova o bloqueio no cadastro do cliente se ele pediu para voltar a receber.`;
+    throw invalid(msg, { number: msg });
+  }
+
+  const account = await findDefaultAccount(db);
+  if (!account) throw invalid("Nenhuma conta de SMS ativa. Um administrador precisa configurar uma em Configuração de SMS.");
+
+  const { message, created } = await queueMessage(db, {
+    origin: "individual",
+    category: "operacional",
+    customerId: c.id,
+    phoneE164: recipient.e164,
+    motivo: data.motivo,
+    body,
+    encoding: analysis.encoding,
+    segments: analysis.parts,
+    characters: analysis.characters,
+    providerAccountId: account.id,
+    createdBy: ctx.user.id,
+    idempotencyKey: data.idempotencyKey,
+  });
+  // Lost a race with the same key (double submit): answer with the first one.
+  if (!created) return replay(ctx, message);
+
+  await writeAudit(ctx, "sms.send_individual", "sms_message", message.id, { customerId: c.id, motivo: data.motivo, segments: analysis.parts });
+  await dispatchMessage(db, message.id);
+  return toOutcome((await getMessage(db, message.id))!, false);
+}

@@ -66,6 +66,13 @@ describe("seedDatabase with 2,000 customers", () => {
     expect(await count(db, "SELECT count(*) FROM connection")).toBe(summary.connections);
   });
 
+  it("creates the sandbox as the one default SMS account, with encrypted (empty) credentials", async () => {
+    const accounts = await rows<{ kind: string; is_default: number; credentials_enc: string }>(db, "SELECT kind, is_default, credentials_enc FROM provider_account");
+    expect(accounts).toHaveLength(1);
+    expect(accounts[0]).toMatchObject({ kind: "sandbox", is_default: 1 });
+    expect(accounts[0]!.credentials_enc).toMatch(/^v1:/);
+  });
+
   it("stores only valid Brazilian numbers, typed by libphonenumber", async () => {
     const phones = await rows<{ kind: string; e164: string }>(db, "SELECT kind, e164 FROM phone");
     expect(phones.length).toBeGreaterThan(2000);

@@ -2,6 +2,10 @@
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import type { Db } from "@/db/client";
+import { providerAccount } from "@/db/schema";
+import { env } from "@/server/env";
+import { encryptJson, importKey, randomToken } from "@/server/lib/crypto";
+import { resolveCredentialsKey } from "@/server/lib/data-secrets";
 import { generateCustomers } from "./customers";
 import { DEMO_USERS } from "./demo-users";
 import { SeedRefusedError } from "./guard";
@@ -43,7 +47,7 @@ export interface SeedSummary {
 /** Tables the seed fills, children before parents. Tables that reference them are wiped too. */
 export const SEEDED_TABLES = [
   "phone", "connection", "customer", "street", "neighbourhood", "access_point", "city", "server", "plan",
-  "payment_profile", "session", "account", "verification", "login_failure", "user",
+  "payment_profile", "session", "account", "verification", "login_failure", "provider_account", "user",
 ] as const;
 
 function assertLocalClient(db: Db): void {
@@ -127,6 +131,22 @@ async function demoUserRows(createdAtMs: number): Promise<{ users: Row[]; accoun
   return { users, accounts };
 }
 
+/** The embedded default SMS account: the sandbox, which sends nothing real and reports delivery. */
+async function insertSandboxAccount(db: Db): Promise<void> {
+  const key = await importKey(resolveCredentialsKey(env()));
+  await db.insert(providerAccount).values({
+    name: "Sandbox (demonstração)",
+    kind: "sandbox",
+    sender: "PROVEDOR",
+    config: { deliveryDelayMs: 1500, failureRate: 0 },
+    credentialsEnc: await encryptJson(key, {}),
+    credentialsMasked: {},
+    webhookSecret: randomToken(),
+    ratePerSecond: 20,
+    isDefault: true,
+  });
+}
+
 /** Fills an empty (or, with `wipe`, wiped) local database with the demo ISP. */
 export async function seedDatabase(db: Db, opts: SeedOptions): Promise<SeedSummary> {
   const started = performance.now();
@@ -156,6 +176,7 @@ export async function seedDatabase(db: Db, opts: SeedOptions): Promise<SeedSumma
   } finally {
     tx.close();
   }
+  await insertSandboxAccount(db);
 
   return {
     seed,

@@ -100,3 +100,8 @@ export function webhookParams(url: string, rawBody: string, contentType: string 
   }
   return params;
 }
+
+/** A table lookup that ignores inherited keys ("constructor" is not a status). */
+export function own<V>(table: Record<string, V>, key: string | undefined): V | undefined {
+  return key !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
+}

@@ -1,0 +1,25 @@
+// Test helpers shared by the adapter tests.
+import { expect } from "vitest";
+import type { SendOutcome, SendRequest } from "../types";
+
+export const TEST_TIMEOUT_MS = 200;
+/** Longer than TEST_TIMEOUT_MS: the fake answers only after the adapter gave up. */
+export const HANG_MS = 600;
+
+export function sendRequest(overrides: Partial<SendRequest> = {}): SendRequest {
+  return {
+    messageId: "msg_01JABCDEF",
+    to: "+5535991234567",
+    text: "Olá! Sua fatura vence amanhã.",
+    encoding: "UCS2",
+    segments: 1,
+    statusCallbackUrl: "https://painel.example.com.br/api/webhooks/sms/7/s3cr3t?ref=msg_01JABCDEF",
+    ...overrides,
+  };
+}
+
+/** Asserts no credential value leaks into what the ledger stores and shows. */
+export function expectNoSecrets(outcome: SendOutcome, secrets: string[]): void {
+  const text = JSON.stringify(outcome);
+  for (const secret of secrets) expect(text).not.toContain(secret);
+}

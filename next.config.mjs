@@ -7,7 +7,7 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Native libSQL bindings and pino's worker must stay Node modules, not bundled.
-  serverExternalPackages: ["@libsql/client", "libsql", "pino", "thread-stream"],
+  serverExternalPackages: ["@libsql/client", "libsql", "pino", "thread-stream", "smpp"],
   async headers() {
     return [
       {

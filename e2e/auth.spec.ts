@@ -5,7 +5,8 @@ import { expect, login, loginAs, mainNav, smsTabs, snapshot, test } from "./fixt
 
 test("a wrong password shows a clear message and keeps the user on the login page", async ({ page }) => {
   await login(page, demoUser("operador").email, "senha-errada");
-  await expect(page.getByRole("alert")).toHaveText("E-mail ou senha incorretos.");
+  // Next's route announcer is an alert too: pick ours by its text.
+  await expect(page.getByRole("alert").filter({ hasText: "E-mail ou senha incorretos." })).toBeVisible();
   await expect(page).toHaveURL(/\/entrar/);
   await snapshot(page, "login-erro");
 });

@@ -23,6 +23,6 @@ test("admin creates a technician, who signs in; after being disabled they cannot
 
   const { context: third, page: p3 } = await newSession(browser, testInfo);
   await login(p3, email, "senha-da-nivea");
-  await expect(p3.getByRole("alert")).toHaveText("Este usuário está desativado. Fale com um administrador.");
+  await expect(p3.getByRole("alert").filter({ hasText: "Este usuário está desativado. Fale com um administrador." })).toBeVisible();
   await third.close();
 });

@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { providerAccount } from "@/db/schema";
@@ -67,9 +67,10 @@ export async function createAccount({ ctx, input }: { ctx: Ctx; input: CreateAcc
   const [existingDefault] = await ctx.db.select({ id: providerAccount.id }).from(providerAccount).where(eq(providerAccount.isDefault, true));
   // The first account becomes the default so sending works at once.
   const makeDefault = data.isDefault || !existingDefault;
-  const [row] = await ctx.db.transaction(async (tx) => {
-    if (makeDefault) await tx.update(providerAccount).set({ isDefault: false }).where(eq(providerAccount.isDefault, true));
-    return tx
+  // A batch, not an interactive transaction (see ledger.ts): clear the old default, insert the new.
+  const [, inserted] = await ctx.db.batch([
+    ctx.db.update(providerAccount).set({ isDefault: false }).where(and(eq(providerAccount.isDefault, true), sql`${makeDefault}`)),
+    ctx.db
       .insert(providerAccount)
       .values({
         name: data.name,
@@ -82,8 +83,9 @@ export async function createAccount({ ctx, input }: { ctx: Ctx; input: CreateAcc
         ratePerSecond: data.ratePerSecond,
         isDefault: makeDefault,
       })
-      .returning();
-  });
+      .returning(),
+  ]);
+  const row = inserted[0];
   await writeAudit(ctx, "sms_account.create", "provider_account", row!.id, { name: data.name, kind: data.kind, isDefault: makeDefault });
   return toAccountOutput(row!);
 }
@@ -116,13 +118,12 @@ export async function setDefaultAccount({ ctx, input }: { ctx: Ctx; input: { id:
   const row = await findAccount(ctx.db, input.id);
   if (!row) throw notFound("Conta de SMS não encontrada.");
   if (!row.active) throw invalid("Ative a conta antes de torná-la padrão.");
-  const updated = await ctx.db.transaction(async (tx) => {
-    await tx.update(providerAccount).set({ isDefault: false }).where(eq(providerAccount.isDefault, true));
-    const [u] = await tx.update(providerAccount).set({ isDefault: true, updatedAt: new Date() }).where(eq(providerAccount.id, row.id)).returning();
-    return u!;
-  });
+  const [, rows] = await ctx.db.batch([
+    ctx.db.update(providerAccount).set({ isDefault: false }).where(eq(providerAccount.isDefault, true)),
+    ctx.db.update(providerAccount).set({ isDefault: true, updatedAt: new Date() }).where(eq(providerAccount.id, row.id)).returning(),
+  ]);
   await writeAudit(ctx, "sms_account.set_default", "provider_account", row.id, {});
-  return toAccountOutput(updated);
+  return toAccountOutput(rows[0]!);
 }
 
 export async function setAccountActive({ ctx, input }: { ctx: Ctx; input: { id: number; active: boolean } }): Promise<AccountOutput> {

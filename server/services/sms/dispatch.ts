@@ -19,16 +19,19 @@ const result = (m: MessageRow): DispatchResult => ({ id: m.id, status: m.status,
 
 /** Claims a queued message (atomic compare-and-set with a lease) so no two workers send it. */
 export async function claimMessage(db: Db, id: number, now = new Date()): Promise<MessageRow | null> {
-  return db.transaction(async (tx) => {
-    const [row] = await tx
+  const [, rows] = await db.batch([
+    db.run(
+      sql`insert into ${smsEvent} (message_id, type, from_status, to_status, detail, at)
+          select ${id}, 'attempt', 'queued', 'sending', json_object('attempt', ${smsMessage.attempts} + 1), ${now.getTime()}
+          from ${smsMessage} where ${smsMessage.id} = ${id} and ${smsMessage.status} = 'queued'`,
+    ),
+    db
       .update(smsMessage)
       .set({ status: "sending", attempts: sql`${smsMessage.attempts} + 1`, leaseUntil: new Date(now.getTime() + SEND_LEASE_MS), updatedAt: now })
       .where(and(eq(smsMessage.id, id), eq(smsMessage.status, "queued")))
-      .returning();
-    if (!row) return null;
-    await tx.insert(smsEvent).values({ messageId: id, type: "attempt", fromStatus: "queued", toStatus: "sending", detail: { attempt: row.attempts }, at: now });
-    return row;
-  });
+      .returning(),
+  ]);
+  return rows[0] ?? null;
 }
 
 export async function dispatchMessage(db: Db, id: number): Promise<DispatchResult> {

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { smsEvent, smsMessage } from "@/db/schema";
 import type { SmsStatus } from "@/db/schema/constants";
@@ -9,8 +9,24 @@ type Patch = Partial<Omit<typeof smsMessage.$inferInsert, "id" | "status">>;
 const FINAL: readonly SmsStatus[] = ["delivered", "undelivered", "failed", "cancelled", "blocked"];
 
 /**
- * Moves a message from one status to another (compare-and-set) and appends the event in the same
- * transaction. Returns the updated row, or null when the message was no longer in `from`.
+ * Appends an event for message `id` only if it is still in `from` (same condition as the update).
+ * Written as INSERT … SELECT so it can run in one batch with the update.
+ */
+export function eventIfStatus(db: Db, id: number, from: SmsStatus, to: SmsStatus, type: string, detail: Record<string, unknown>, at: Date) {
+  return db.run(
+    sql`insert into ${smsEvent} (message_id, type, from_status, to_status, detail, at)
+        select ${id}, ${type}, ${from}, ${to}, ${JSON.stringify(detail)}, ${at.getTime()}
+        from ${smsMessage} where ${smsMessage.id} = ${id} and ${smsMessage.status} = ${from}`,
+  );
+}
+
+/**
+ * Moves a message from one status to another (compare-and-set) and appends the event atomically.
+ * Returns the updated row, or null when the message was no longer in `from`.
+ *
+ * Never an interactive transaction: the embedded libSQL driver is synchronous, so a second
+ * writer waiting on an open transaction would block the event loop that must finish it. A batch
+ * runs start to end in one call.
  */
 export async function transition(
   db: Db,
@@ -21,17 +37,16 @@ export async function transition(
   detail: Record<string, unknown> = {},
   type: "transition" | "attempt" | "report" = "transition",
 ): Promise<MessageRow | null> {
-  return db.transaction(async (tx) => {
-    const now = new Date();
-    const [row] = await tx
+  const now = new Date();
+  const [, rows] = await db.batch([
+    eventIfStatus(db, id, from, to, type, detail, now),
+    db
       .update(smsMessage)
       .set({ ...patch, status: to, updatedAt: now, ...(FINAL.includes(to) ? { finalAt: now } : {}) })
       .where(and(eq(smsMessage.id, id), eq(smsMessage.status, from)))
-      .returning();
-    if (!row) return null;
-    await tx.insert(smsEvent).values({ messageId: id, type, fromStatus: from, toStatus: to, detail, at: now });
-    return row;
-  });
+      .returning(),
+  ]);
+  return rows[0] ?? null;
 }
 
 export async function getMessage(db: Db, id: number): Promise<MessageRow | undefined> {
@@ -52,16 +67,21 @@ export type NewMessage = Omit<typeof smsMessage.$inferInsert, "id" | "ref" | "st
  * existing message (created: false) when the key was already used.
  */
 export async function queueMessage(db: Db, values: NewMessage): Promise<{ message: MessageRow; created: boolean }> {
-  const inserted = await db.transaction(async (tx) => {
-    const [m] = await tx
+  const now = new Date();
+  const [inserted] = await db.batch([
+    db
       .insert(smsMessage)
-      .values({ ...values, ref: crypto.randomUUID(), status: "queued" })
+      .values({ ...values, ref: crypto.randomUUID(), status: "queued", createdAt: now, updatedAt: now })
       .onConflictDoNothing({ target: smsMessage.idempotencyKey })
-      .returning();
-    if (m) await tx.insert(smsEvent).values({ messageId: m.id, type: "created", toStatus: "queued", detail: { origin: m.origin, by: m.createdBy } });
-    return m;
-  });
-  if (inserted) return { message: inserted, created: true };
+      .returning(),
+    // changes() = 1 only when the insert above happened (not on an idempotent repeat).
+    db.run(
+      sql`insert into ${smsEvent} (message_id, type, from_status, to_status, detail, at)
+          select ${smsMessage.id}, 'created', null, 'queued', json_object('origin', ${smsMessage.origin}, 'by', ${smsMessage.createdBy}), ${now.getTime()}
+          from ${smsMessage} where ${smsMessage.idempotencyKey} = ${values.idempotencyKey} and changes() = 1`,
+    ),
+  ]);
+  if (inserted[0]) return { message: inserted[0], created: true };
   const [existing] = await db.select().from(smsMessage).where(eq(smsMessage.idempotencyKey, values.idempotencyKey));
   return { message: existing!, created: false };
 }

@@ -8,7 +8,9 @@ import { type SessionUser, toSessionUser } from "./session";
 
 /** The current user for server components and route handlers (one lookup per request). */
 export const getServerSession = cache(async (): Promise<SessionUser | null> => {
-  const s = await getAuth().api.getSession({ headers: await headers() });
+  // headers() first: during the build it marks the page dynamic before any database is opened.
+  const h = await headers();
+  const s = await getAuth().api.getSession({ headers: h });
   return toSessionUser(s?.user);
 });
 

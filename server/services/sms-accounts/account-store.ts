@@ -6,6 +6,7 @@ import { decryptJson, importKey } from "@/server/lib/crypto";
 import { resolveCredentialsKey } from "@/server/lib/data-secrets";
 import { createAdapter } from "@/server/providers";
 import type { AdapterAccount, AdapterDeps, ProviderAdapter } from "@/server/providers/types";
+import { recordProviderEvents } from "../sms/reports";
 
 export type AccountRow = typeof providerAccount.$inferSelect;
 
@@ -40,20 +41,21 @@ export async function findDefaultAccount(db: Db): Promise<AccountRow | undefined
 
 // Adapters are kept per account (SMPP holds a bound session); an edited account gets a new one.
 type Cached = { version: number; adapter: ProviderAdapter };
-const globalForAdapters = globalThis as unknown as { __smsAdapters?: Map<number, Cached>; __smsAdapterDeps?: AdapterDeps };
+const globalForAdapters = globalThis as unknown as { __smsAdapters?: Map<number, Cached> };
 const cache = (globalForAdapters.__smsAdapters ??= new Map());
 
-/** Dependencies every adapter gets (e.g. the sink for SMPP receipts); set once at start. */
-export function setAdapterDeps(deps: AdapterDeps): void {
-  globalForAdapters.__smsAdapterDeps = deps;
-}
-
-export async function adapterFor(row: AccountRow): Promise<ProviderAdapter> {
+export async function adapterFor(db: Db, row: AccountRow): Promise<ProviderAdapter> {
   const version = row.updatedAt.getTime();
   const hit = cache.get(row.id);
   if (hit && hit.version === version) return hit.adapter;
   if (hit) await hit.adapter.close?.().catch(() => undefined);
-  const adapter = createAdapter(await toAdapterAccount(row), globalForAdapters.__smsAdapterDeps ?? {});
+  const deps: AdapterDeps = {
+    // Receipts and replies that arrive on a bound SMPP session go to the same ledger as webhooks.
+    onAsyncReport: async (event) => {
+      await recordProviderEvents(db, row.id, event);
+    },
+  };
+  const adapter = createAdapter(await toAdapterAccount(row), deps);
   cache.set(row.id, { version, adapter });
   return adapter;
 }

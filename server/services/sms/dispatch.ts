@@ -59,7 +59,7 @@ export async function sendClaimed(db: Db, m: MessageRow): Promise<DispatchResult
 
   let outcome: SendOutcome;
   try {
-    const adapter = await adapterFor(account);
+    const adapter = await adapterFor(db, account);
     outcome = await adapter.send({
       messageId: m.ref,
       to: m.phoneE164,
@@ -95,7 +95,7 @@ export async function recordOutcome(db: Db, m: MessageRow, accountId: number, ou
     return fail(db, m, "failed", outcome.code, outcome.message);
   }
   if (outcome.maybeAccepted) {
-    const adapter = await adapterFor((await findAccount(db, accountId))!);
+    const adapter = await adapterFor(db, (await findAccount(db, accountId))!);
     const found = adapter.lookup ? await adapter.lookup(m.ref).catch(() => null) : null;
     if (found) {
       await applyReportToMessage(db, m.id, { ...found, messageId: m.ref });

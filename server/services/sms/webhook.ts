@@ -21,7 +21,7 @@ export async function handleProviderWebhook(
   const account = await findAccount(db, id);
   // Same answer for an unknown account and a wrong secret: nothing to learn by probing.
   if (!account || !timingSafeEqualStr(req.secret, account.webhookSecret)) return NOT_FOUND;
-  const adapter = await adapterFor(account);
+  const adapter = await adapterFor(db, account);
   const parsed = await adapter.parseWebhook({ url: req.publicUrl, method: req.method, headers: req.headers, rawBody: req.rawBody });
   if (!parsed.ok) {
     logger.warn({ area: "webhook", accountId: id, status: parsed.status }, parsed.error);

@@ -21,7 +21,7 @@ CREATE INDEX `audit_log_entity_idx` ON `audit_log` (`entity`,`entity_id`,`at`);-
 CREATE INDEX `audit_log_user_idx` ON `audit_log` (`user_id`,`at`);--> statement-breakpoint
 CREATE TABLE `opt_out` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
-	`phone_e_164` text NOT NULL,
+	`phone_e164` text NOT NULL,
 	`source` text NOT NULL,
 	`detail` text,
 	`provider_account_id` integer,
@@ -34,8 +34,8 @@ CREATE TABLE `opt_out` (
 	FOREIGN KEY (`lifted_by`) REFERENCES `user`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `opt_out_active_phone_uq` ON `opt_out` (`phone_e_164`) WHERE "opt_out"."lifted_at" is null;--> statement-breakpoint
-CREATE INDEX `opt_out_phone_idx` ON `opt_out` (`phone_e_164`);--> statement-breakpoint
+CREATE UNIQUE INDEX `opt_out_active_phone_uq` ON `opt_out` (`phone_e164`) WHERE "opt_out"."lifted_at" is null;--> statement-breakpoint
+CREATE INDEX `opt_out_phone_idx` ON `opt_out` (`phone_e164`);--> statement-breakpoint
 CREATE TABLE `provider_account` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`name` text NOT NULL,
@@ -69,7 +69,7 @@ CREATE TABLE `sms_inbound` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`provider_account_id` integer NOT NULL,
 	`provider_message_id` text,
-	`from_e_164` text NOT NULL,
+	`from_e164` text NOT NULL,
 	`to_address` text,
 	`body` text NOT NULL,
 	`opt_out` integer DEFAULT false NOT NULL,
@@ -77,7 +77,7 @@ CREATE TABLE `sms_inbound` (
 	FOREIGN KEY (`provider_account_id`) REFERENCES `provider_account`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE INDEX `sms_inbound_from_idx` ON `sms_inbound` (`from_e_164`,`received_at`);--> statement-breakpoint
+CREATE INDEX `sms_inbound_from_idx` ON `sms_inbound` (`from_e164`,`received_at`);--> statement-breakpoint
 CREATE UNIQUE INDEX `sms_inbound_provider_msg_uq` ON `sms_inbound` (`provider_account_id`,`provider_message_id`);--> statement-breakpoint
 CREATE TABLE `sms_message` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
@@ -85,7 +85,7 @@ CREATE TABLE `sms_message` (
 	`origin` text NOT NULL,
 	`category` text DEFAULT 'operacional' NOT NULL,
 	`customer_id` integer,
-	`phone_e_164` text NOT NULL,
+	`phone_e164` text NOT NULL,
 	`batch_id` integer,
 	`motivo` text NOT NULL,
 	`body` text NOT NULL,

@@ -40,7 +40,7 @@ export const smsMessage = sqliteTable(
     origin: text({ enum: SMS_ORIGINS }).notNull(),
     category: text({ enum: SMS_CATEGORIES }).notNull().default("operacional"),
     customerId: integer().references(() => customer.id, { onDelete: "set null" }),
-    phoneE164: text().notNull(),
+    phoneE164: text("phone_e164").notNull(),
     batchId: integer(),
     motivo: text().notNull(),
     body: text().notNull(),
@@ -101,7 +101,7 @@ export const optOut = sqliteTable(
   "opt_out",
   {
     id: integer().primaryKey({ autoIncrement: true }),
-    phoneE164: text().notNull(),
+    phoneE164: text("phone_e164").notNull(),
     source: text({ enum: OPT_OUT_SOURCES }).notNull(),
     /** The inbound text or the operator's note. */
     detail: text(),
@@ -126,7 +126,7 @@ export const smsInbound = sqliteTable(
       .notNull()
       .references(() => providerAccount.id),
     providerMessageId: text(),
-    fromE164: text().notNull(),
+    fromE164: text("from_e164").notNull(),
     toAddress: text(),
     body: text().notNull(),
     optOut: integer({ mode: "boolean" }).notNull().default(false),

@@ -20,3 +20,21 @@ export async function customerWithPrimaryMobile() {
     db.close();
   }
 }
+
+/** Records an opt-out for a customer's primary mobile, as an inbound "PARE" would. */
+export async function optOutPrimaryMobileOf(offset: number) {
+  const db = e2eDb();
+  try {
+    const r = await db.execute({
+      sql: `select c.id, c.name, p.e164 from customer c join phone p on p.customer_id = c.id
+            where p.kind = 'mobile' and p.is_primary = 1 order by c.id limit 1 offset ?`,
+      args: [offset],
+    });
+    const row = r.rows[0];
+    if (!row) throw new Error("seed has no customer with a primary mobile");
+    await db.execute({ sql: "insert into opt_out (phone_e164, source, detail) values (?, 'inbound_sms', 'PARE')", args: [String(row.e164)] });
+    return { id: Number(row.id), name: String(row.name), e164: String(row.e164) };
+  } finally {
+    db.close();
+  }
+}

@@ -9,6 +9,7 @@ import { Spinner } from "../ui/spinner";
 import { BackToCustomers } from "./back-to-customers";
 import { AddressCard, ConnectionsCard, DetailList, PhonesCard } from "./customer-detail-parts";
 import { CustomerNotFound } from "./customer-not-found";
+import { OptOutsCard } from "./opt-outs-card";
 import { CustomerStatusBadge } from "./status-badge";
 
 export function CustomerDetailView({ id }: { id: number }) {
@@ -82,6 +83,9 @@ export function CustomerDetailView({ id }: { id: number }) {
         <AddressCard address={c.address} />
         <div className="lg:col-span-2">
           <ConnectionsCard connections={c.connections} />
+        </div>
+        <div className="lg:col-span-2">
+          <OptOutsCard customerId={c.id} />
         </div>
       </div>
     </div>

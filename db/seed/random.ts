@@ -1,16 +1,8 @@
 // Deterministic randomness: the same seed always yields the same demo data.
 
-/** mulberry32: tiny, fast, good enough for fixtures (not for secrets). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "@/server/lib/random";
+
+export { mulberry32 };
 
 export class Rng {
   readonly next: () => number;

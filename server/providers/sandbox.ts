@@ -10,6 +10,7 @@
  * then dropped silently: the message stays "sent", as with carriers that never return receipts.
  */
 import { formatNumber, isRecord, parseDate, str, tryParseJson } from "./format";
+import { mulberry32 } from "@/server/lib/random";
 import { accepted, httpRequest, MESSAGES, permanent } from "./http";
 import { parseSettings, sandboxConfigSchema, sandboxCredentialsSchema } from "./schemas";
 import type { AdapterAccount, AdapterDeps, ProviderAdapter, ReportedStatus, SendOutcome, StatusReport, WebhookRequest, WebhookResult } from "./types";
@@ -39,18 +40,6 @@ function remember(key: string, report: StatusReport): void {
   }
 }
 
-/** mulberry32: a tiny seeded generator, so failureRate is reproducible in tests and demos. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const STATUS_MAP: Record<SandboxCallback["status"], ReportedStatus> = { SENT: "sent", DELIVERED: "delivered", UNDELIVERED: "undelivered" };
 
 function toReport(cb: SandboxCallback): StatusReport {
@@ -67,7 +56,7 @@ function toReport(cb: SandboxCallback): StatusReport {
 export function createSandboxAdapter(account: AdapterAccount, deps: AdapterDeps = {}): ProviderAdapter {
   const settings = parseSettings(sandboxConfigSchema, sandboxCredentialsSchema, account);
   const seed = settings.ok ? settings.config.seed : undefined;
-  const random = seed !== undefined ? seededRandom(seed) : Math.random;
+  const random = seed !== undefined ? mulberry32(seed) : Math.random;
   const invalid = new Set((settings.ok ? settings.config.invalidNumbers : []).map((n) => formatNumber(n, "international-digits")));
   const timers = new Set<ReturnType<typeof setTimeout>>();
 

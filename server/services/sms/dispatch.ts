@@ -11,6 +11,7 @@ import type { SendOutcome } from "@/server/providers/types";
 import { adapterFor, findAccount, findDefaultAccount, webhookUrl } from "../sms-accounts/account-store";
 import { getMessage, MAX_ATTEMPTS, type MessageRow, RETRY_DELAYS_MS, SEND_LEASE_MS, transition } from "./ledger";
 import { activeOptOut, recordOptOut } from "./opt-outs";
+import { paceSend } from "./pacer";
 import { applyReportToMessage } from "./reports";
 
 export type DispatchResult = { id: number; status: SmsStatus; errorCode: string | null; errorMessage: string | null };
@@ -60,6 +61,7 @@ export async function sendClaimed(db: Db, m: MessageRow): Promise<DispatchResult
   let outcome: SendOutcome;
   try {
     const adapter = await adapterFor(db, account);
+    await paceSend(account.id, account.ratePerSecond);
     outcome = await adapter.send({
       messageId: m.ref,
       to: m.phoneE164,

@@ -1,0 +1,95 @@
+/**
+ * The 5-minute queue drain ("Fila de SMS"): reconcile messages whose send was interrupted, then
+ * claim due messages atomically with a lease and send them in chunks.
+ */
+import { and, eq, inArray, lte, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { smsMessage } from "@/db/schema";
+import { logger } from "@/server/lib/logger";
+import { adapterFor, findAccount } from "../sms-accounts/account-store";
+import { sendClaimed } from "../sms/dispatch";
+import { type MessageRow, SEND_LEASE_MS, transition } from "../sms/ledger";
+import { applyReportToMessage } from "../sms/reports";
+
+export const DRAIN_CHUNK = 100;
+
+const DUE = (now: Date) => sql`select ${smsMessage.id} from ${smsMessage}
+  where ${smsMessage.status} in ('queued', 'scheduled') and coalesce(${smsMessage.nextAttemptAt}, 0) <= ${now.getTime()}
+  order by coalesce(${smsMessage.nextAttemptAt}, 0), ${smsMessage.id}`;
+
+/**
+ * Claims up to `limit` due messages: one atomic batch moves them to "sending" with a lease and
+ * appends their attempt events, so two overlapping drains can never claim the same message.
+ */
+export async function claimDue(db: Db, { limit, now = new Date() }: { limit: number; now?: Date }): Promise<MessageRow[]> {
+  const due = sql`${DUE(now)} limit ${limit}`;
+  const [, rows] = await db.batch([
+    db.run(sql`insert into sms_event (message_id, type, from_status, to_status, detail, at)
+      select ${smsMessage.id}, 'attempt', ${smsMessage.status}, 'sending', json_object('attempt', ${smsMessage.attempts} + 1), ${now.getTime()}
+      from ${smsMessage} where ${smsMessage.id} in (${due})`),
+    db
+      .update(smsMessage)
+      .set({ status: "sending", attempts: sql`${smsMessage.attempts} + 1`, leaseUntil: new Date(now.getTime() + SEND_LEASE_MS), updatedAt: now })
+      .where(and(sql`${smsMessage.id} in (${due})`, inArray(smsMessage.status, ["queued", "scheduled"])))
+      .returning(),
+  ]);
+  return rows;
+}
+
+/**
+ * Messages still "sending" after their lease: the worker died between the provider call and the
+ * write of its result. Ask the provider by our reference where it can be asked; otherwise mark
+ * them in_doubt for an operator. Never resend them silently.
+ */
+export async function reconcileExpiredLeases(db: Db, now = new Date()): Promise<{ resolved: number; inDoubt: number }> {
+  const stale = await db
+    .select()
+    .from(smsMessage)
+    .where(and(eq(smsMessage.status, "sending"), lte(smsMessage.leaseUntil, now)))
+    .limit(500);
+  let resolved = 0;
+  let inDoubt = 0;
+  for (const m of stale) {
+    const account = m.providerAccountId ? await findAccount(db, m.providerAccountId) : undefined;
+    const adapter = account ? await adapterFor(db, account) : undefined;
+    const found = adapter?.lookup ? await adapter.lookup(m.ref).catch(() => null) : null;
+    if (found && (await applyReportToMessage(db, m.id, { ...found, messageId: m.ref })) === "applied") {
+      resolved++;
+      continue;
+    }
+    const row = await transition(
+      db,
+      m.id,
+      "sending",
+      "in_doubt",
+      { leaseUntil: null, lastErrorCode: "lease_expired", lastErrorMessage: "O envio foi interrompido e o provedor não pôde confirmar: confira antes de reenviar." },
+      { reason: "lease_expired" },
+    );
+    if (row) inDoubt++;
+  }
+  if (stale.length > 0) logger.warn({ area: "queue", resolved, inDoubt }, "reconciled interrupted sends");
+  return { resolved, inDoubt };
+}
+
+export type ChunkResult = { claimed: number; sent: number; retrying: number; failed: number; inDoubt: number; blocked: number };
+
+/** Claims one chunk and sends it; returns what happened (counts only: no phones or texts). */
+export async function drainChunk(db: Db, { limit = DRAIN_CHUNK, now }: { limit?: number; now?: Date } = {}): Promise<ChunkResult> {
+  const claimed = await claimDue(db, { limit, now });
+  const res: ChunkResult = { claimed: claimed.length, sent: 0, retrying: 0, failed: 0, inDoubt: 0, blocked: 0 };
+  for (const m of claimed) {
+    const out = await sendClaimed(db, m);
+    if (out.status === "sent" || out.status === "delivered") res.sent++;
+    else if (out.status === "queued") res.retrying++;
+    else if (out.status === "in_doubt") res.inDoubt++;
+    else if (out.status === "blocked") res.blocked++;
+    else res.failed++;
+  }
+  return res;
+}
+
+/** Messages still pending (queued, scheduled, sending or awaiting an operator). */
+export async function pendingCount(db: Db): Promise<number> {
+  const [r] = await db.select({ n: sql<number>`count(*)` }).from(smsMessage).where(inArray(smsMessage.status, ["queued", "scheduled", "sending", "in_doubt"]));
+  return Number(r?.n ?? 0);
+}

@@ -1,4 +1,5 @@
-// Runs once when a Next server starts: validate the environment and apply pending migrations.
+// Runs once when a Next server starts: validate the environment, apply pending migrations and, when
+// no Inngest is configured, start the embedded job runner (queue drain every 5 minutes).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { env } = await import("./server/env");
@@ -7,4 +8,8 @@ export async function register() {
   const { getDb } = await import("./db/client");
   ensureFileDir(e.databaseUrl);
   await migrateDb(getDb());
+  if (e.jobs === "embedded") {
+    const { embeddedRunner } = await import("./server/jobs/runtime");
+    embeddedRunner().start();
+  }
 }

@@ -22,6 +22,13 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ DATABASE_URL: "libsql://painel-acme.turso.io" })).toThrow(/DATABASE_AUTH_TOKEN: .*required[\s\S]*CREDENTIALS_KEY: .*required[\s\S]*BETTER_AUTH_SECRET: .*required/);
   });
 
+  it("runs jobs embedded unless Inngest is configured, and refuses INNGEST_DEV in production", () => {
+    expect(parseEnv({}).jobs).toBe("embedded");
+    expect(parseEnv({ INNGEST_EVENT_KEY: "k", INNGEST_SIGNING_KEY: "signkey-prod-1" }).jobs).toBe("inngest");
+    expect(parseEnv({ INNGEST_BASE_URL: "http://inngest.internal:8288" }).jobs).toBe("inngest");
+    expect(() => parseEnv({ NODE_ENV: "production", INNGEST_DEV: "1" })).toThrow(/INNGEST_DEV: INNGEST_DEV must not be set in production/);
+  });
+
   it("rejects malformed values with the variable's name", () => {
     expect(() => parseEnv({ DATABASE_URL: "postgres://x" })).toThrow(/DATABASE_URL: DATABASE_URL must start with file:/);
     expect(() => parseEnv({ PORT: "abc" })).toThrow(/PORT:/);

@@ -23,6 +23,10 @@ const schema = z
       .optional(),
     APP_URL: z.url("APP_URL must be an absolute URL such as https://sms.provedor.com.br").optional(),
     TRUSTED_ORIGINS: z.string().optional(),
+    INNGEST_EVENT_KEY: z.string().min(1).optional(),
+    INNGEST_SIGNING_KEY: z.string().min(1).optional(),
+    INNGEST_BASE_URL: z.url("INNGEST_BASE_URL must be an absolute URL of a self-hosted Inngest server").optional(),
+    INNGEST_DEV: z.string().optional(),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
@@ -43,6 +47,10 @@ const schema = z
         ...(e.TRUSTED_ORIGINS ?? "").split(",").map((s) => s.trim()).filter(Boolean).map((s) => new URL(s).origin),
       ],
       port: e.PORT,
+      // Inngest drives the jobs when configured (Cloud keys or a self-hosted server); otherwise the
+      // same functions run in the embedded runner inside the Next server.
+      jobs: e.INNGEST_EVENT_KEY || e.INNGEST_SIGNING_KEY || e.INNGEST_BASE_URL ? ("inngest" as const) : ("embedded" as const),
+      inngestDev: Boolean(e.INNGEST_DEV && e.INNGEST_DEV !== "0" && e.INNGEST_DEV !== "false"),
       logLevel: e.LOG_LEVEL,
     };
   })
@@ -51,6 +59,9 @@ const schema = z
     const localHost = /^(libsql|https?|wss?):\/\/(localhost|127\.0\.0\.1|\[::1\])(:|\/|$)/.test(e.databaseUrl);
     if (remote && !localHost && !e.databaseAuthToken) {
       ctx.addIssue({ code: "custom", path: ["DATABASE_AUTH_TOKEN"], message: "DATABASE_AUTH_TOKEN is required for a remote (Turso) DATABASE_URL" });
+    }
+    if (e.nodeEnv === "production" && e.inngestDev) {
+      ctx.addIssue({ code: "custom", path: ["INNGEST_DEV"], message: "INNGEST_DEV must not be set in production: the Inngest endpoint would accept unsigned requests" });
     }
     if (remote && !e.credentialsKey) {
       ctx.addIssue({ code: "custom", path: ["CREDENTIALS_KEY"], message: "CREDENTIALS_KEY is required when the database is not the embedded file (SMS account credentials are encrypted with it)" });

@@ -8,6 +8,7 @@ import { createTestDb } from "@/test/db";
 import { makeCustomer, makeNetwork, makeUser, type Network } from "@/test/factories";
 import type { SessionUser } from "@/server/auth/session";
 import { optOut } from "@/db/schema";
+import { jobContext } from "@/server/jobs/context";
 import { createAccount } from "@/server/services/sms-accounts/manage-accounts";
 import { ROLE_GROUPS } from "./permissions";
 import { appRouter, createCaller } from "./root";
@@ -22,6 +23,7 @@ let accountId: number;
 let n = 0;
 
 beforeAll(async () => {
+  jobContext.db = () => db;
   net = await makeNetwork(db);
   customerId = (await makeCustomer(db, net, { phones: [{ e164: "+5535991234567", isPrimary: true }] })).id;
   for (const r of ROLES) users[r] = await makeUser(db, r);
@@ -58,6 +60,8 @@ const MATRIX: Record<string, Entry> = {
   "sms.settings": { allowed: ROLE_GROUPS.anyone },
   "sms.setSettings": { allowed: ROLE_GROUPS.admin, input: () => ({ maxParts: 1, individualPerMinute: 20 }) },
   "smsAccount.list": { allowed: ROLE_GROUPS.admin },
+  "queue.status": { allowed: ROLE_GROUPS.sms },
+  "queue.drainNow": { allowed: ROLE_GROUPS.admin },
   "smsAccount.create": { allowed: ROLE_GROUPS.admin, input: () => ({ name: `Sandbox ${++n}`, kind: "sandbox", ratePerSecond: 10, config: {}, credentials: {} }) },
   "smsAccount.update": { allowed: ROLE_GROUPS.admin, input: () => ({ id: accountId, name: "Sandbox principal", ratePerSecond: 5, config: {}, credentials: {} }) },
   "smsAccount.setDefault": { allowed: ROLE_GROUPS.admin, input: () => ({ id: accountId }) },

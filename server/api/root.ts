@@ -1,5 +1,6 @@
 import { customerRouter } from "./routers/customer";
 import { meRouter } from "./routers/me";
+import { queueRouter } from "./routers/queue";
 import { referenceRouter } from "./routers/reference";
 import { smsRouter } from "./routers/sms";
 import { smsAccountRouter } from "./routers/sms-account";
@@ -13,6 +14,7 @@ export const appRouter = router({
   user: userRouter,
   sms: smsRouter,
   smsAccount: smsAccountRouter,
+  queue: queueRouter,
 });
 
 export type AppRouter = typeof appRouter;

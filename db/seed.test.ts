@@ -73,6 +73,19 @@ describe("seedDatabase with 2,000 customers", () => {
     expect(accounts[0]!.credentials_enc).toMatch(/^v1:/);
   });
 
+  it("leaves billing reminders and notices pending in the queue (some due, some scheduled)", async () => {
+    const queue = await rows<{ origin: string; status: string; n: number }>(
+      db,
+      "SELECT origin, status, count(*) AS n FROM sms_message GROUP BY origin, status ORDER BY origin, status",
+    );
+    expect(queue.map((r) => [r.origin, r.status, Number(r.n)])).toEqual([
+      ["billing", "queued", 3],
+      ["billing", "scheduled", 2],
+      ["notification", "queued", 1],
+      ["notification", "scheduled", 2],
+    ]);
+  });
+
   it("stores only valid Brazilian numbers, typed by libphonenumber", async () => {
     const phones = await rows<{ kind: string; e164: string }>(db, "SELECT kind, e164 FROM phone");
     expect(phones.length).toBeGreaterThan(2000);

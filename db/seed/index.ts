@@ -8,6 +8,7 @@ import { encryptJson, importKey, randomToken } from "@/server/lib/crypto";
 import { resolveCredentialsKey } from "@/server/lib/data-secrets";
 import { generateCustomers } from "./customers";
 import { DEMO_USERS } from "./demo-users";
+import { insertDemoQueue } from "./demo-queue";
 import { SeedRefusedError } from "./guard";
 import { buildReference, insertReference } from "./reference";
 import { ACCOUNT, CONNECTION, CUSTOMER, insertRows, PHONE, type Row, USER, withLargePageCache } from "./sql";
@@ -132,9 +133,9 @@ async function demoUserRows(createdAtMs: number): Promise<{ users: Row[]; accoun
 }
 
 /** The embedded default SMS account: the sandbox, which sends nothing real and reports delivery. */
-async function insertSandboxAccount(db: Db): Promise<void> {
+async function insertSandboxAccount(db: Db): Promise<number> {
   const key = await importKey(resolveCredentialsKey(env()));
-  await db.insert(providerAccount).values({
+  const [row] = await db.insert(providerAccount).values({
     name: "Sandbox (demonstração)",
     kind: "sandbox",
     sender: "PROVEDOR",
@@ -144,7 +145,8 @@ async function insertSandboxAccount(db: Db): Promise<void> {
     webhookSecret: randomToken(),
     ratePerSecond: 20,
     isDefault: true,
-  });
+  }).returning({ id: providerAccount.id });
+  return row!.id;
 }
 
 /** Fills an empty (or, with `wipe`, wiped) local database with the demo ISP. */
@@ -176,7 +178,8 @@ export async function seedDatabase(db: Db, opts: SeedOptions): Promise<SeedSumma
   } finally {
     tx.close();
   }
-  await insertSandboxAccount(db);
+  const accountId = await insertSandboxAccount(db);
+  await insertDemoQueue(db, accountId);
 
   return {
     seed,

@@ -1,7 +1,8 @@
 import { sendIndividualInput, sendOutcomeOutput } from "@/server/services/sms/schemas";
 import { sendIndividual } from "@/server/services/sms/send-individual";
-import { getSmsSettings, setSmsSettings, smsSettingsSchema } from "@/server/services/sms/settings";
-import { adminProcedure, protectedProcedure, router } from "../trpc";
+import { getSendWindowRules, getSmsSettings, setSendWindowRules, setSmsSettings, smsSettingsSchema } from "@/server/services/sms/settings";
+import { sendWindowRulesSchema } from "@/server/sms/send-window-rules";
+import { adminProcedure, protectedProcedure, router, smsProcedure } from "../trpc";
 
 export const smsRouter = router({
   // Operators and technicians send individual SMS (admins too).
@@ -15,4 +16,10 @@ export const smsRouter = router({
     .input(smsSettingsSchema)
     .output(smsSettingsSchema)
     .mutation(({ ctx, input }) => setSmsSettings({ db: ctx.db, userId: ctx.user.id, input })),
+  // Send windows per UF (defaults from state laws); UFs not overridden keep the defaults.
+  sendWindows: smsProcedure.output(sendWindowRulesSchema).query(({ ctx }) => getSendWindowRules(ctx.db)),
+  setSendWindows: adminProcedure
+    .input(sendWindowRulesSchema)
+    .output(sendWindowRulesSchema)
+    .mutation(({ ctx, input }) => setSendWindowRules({ db: ctx.db, userId: ctx.user.id, input })),
 });

@@ -4,13 +4,13 @@
 // "Sent" is counted at the fake provider, not in our own tables.
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { smsMessage } from "@/db/schema";
+import { city, smsMessage } from "@/db/schema";
 import { startFakeZenvia } from "@/server/providers/fakes/zenvia";
 import type { FakeHttpServer } from "@/server/providers/fakes/fake-http";
 import { jsonReply } from "@/server/providers/fakes/fake-http";
 import type { SessionUser } from "@/server/auth/session";
 import { createTestDb } from "@/test/db";
-import { makeUser } from "@/test/factories";
+import { makeCustomer, makeNetwork, makeUser } from "@/test/factories";
 import { adapterFor, findAccount, resetAdapterCache } from "../sms-accounts/account-store";
 import { createAccount } from "../sms-accounts/manage-accounts";
 import { queueMessage } from "../sms/ledger";
@@ -26,7 +26,8 @@ async function queue(n: number, extra: Partial<Parameters<typeof queueMessage>[1
   for (let i = 0; i < n; i++) {
     const { message } = await queueMessage(db, {
       origin: "billing",
-      category: "cobranca",
+      // Not bound by the send window, so these tests do not depend on the hour they run at.
+      category: "operacional",
       phoneE164: `+55359${String(81_000_000 + Math.floor(Math.random() * 9_000_000))}`,
       motivo: "Cobrança",
       body: "Sua fatura vence amanha.",
@@ -130,6 +131,24 @@ describe("queue drain", () => {
     expect((await drainChunk(db)).claimed).toBe(0);
     expect((await drainChunk(db, { now: new Date(Date.now() + 121_000) })).sent).toBe(1);
     expect(fake.requests).toHaveLength(2);
+  });
+
+  it("defers a collection message outside its window to the next opening, without counting an attempt", async () => {
+    const net = await makeNetwork(db);
+    await db.update(city).set({ uf: "SP", timeZone: "America/Sao_Paulo" }).where(eq(city.id, net.city.id));
+    const c = await makeCustomer(db, net);
+    const [id] = await queue(1, { category: "cobranca", customerId: c.id });
+    // Sunday 29/11/2026 10:00 in São Paulo: SP forbids collection messages on Sundays.
+    const sunday = new Date("2026-11-29T13:00:00Z");
+    expect((await drainChunk(db, { now: sunday })).scheduled).toBe(1);
+    const [m] = await db.select().from(smsMessage).where(eq(smsMessage.id, id!));
+    expect(m).toMatchObject({ status: "scheduled", attempts: 0, lastErrorCode: "send_window" });
+    expect(m!.nextAttemptAt!.toISOString()).toBe("2026-11-30T11:00:00.000Z");
+    expect(m!.lastErrorMessage).toContain("Agendada para 30/11 às 08:00");
+    expect(fake.requests).toHaveLength(0);
+    expect((await drainChunk(db, { now: new Date("2026-11-30T10:59:00Z") })).claimed).toBe(0);
+    expect((await drainChunk(db, { now: new Date("2026-11-30T11:00:00Z") })).sent).toBe(1);
+    expect(fake.requests).toHaveLength(1);
   });
 
   it("leaves scheduled messages alone until their opening", async () => {

@@ -4,7 +4,11 @@
  */
 import { and, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { smsMessage } from "@/db/schema";
+import { city, customer, smsMessage } from "@/db/schema";
+import type { Uf } from "@/db/schema/constants";
+import { dddToUfs } from "@/server/sms/phone";
+import { isWindowBound, windowAt } from "@/server/sms/send-window";
+import { getSendWindowRules } from "../sms/settings";
 import { logger } from "@/server/lib/logger";
 import { adapterFor, findAccount } from "../sms-accounts/account-store";
 import { sendClaimed } from "../sms/dispatch";
@@ -71,13 +75,50 @@ export async function reconcileExpiredLeases(db: Db, now = new Date()): Promise<
   return { resolved, inDoubt };
 }
 
-export type ChunkResult = { claimed: number; sent: number; retrying: number; failed: number; inDoubt: number; blocked: number };
+export type ChunkResult = { claimed: number; sent: number; retrying: number; failed: number; inDoubt: number; blocked: number; scheduled: number };
+
+/** Where each claimed message's customer lives (UF and time zone), in one query. */
+async function placesOf(db: Db, msgs: MessageRow[]): Promise<Map<number, { uf: Uf; timeZone: string }>> {
+  const ids = [...new Set(msgs.map((m) => m.customerId).filter((id): id is number => id !== null))];
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: customer.id, uf: city.uf, timeZone: city.timeZone })
+    .from(customer)
+    .innerJoin(city, eq(city.id, customer.cityId))
+    .where(inArray(customer.id, ids));
+  return new Map(rows.map((r) => [r.id, { uf: r.uf, timeZone: r.timeZone }]));
+}
+
+/** A message without a customer is placed by its DDD (first UF of that area code), Brasília time. */
+function placeByPhone(e164: string): { uf: Uf; timeZone: string } {
+  return { uf: dddToUfs(e164.slice(3, 5))[0] ?? "SP", timeZone: "America/Sao_Paulo" };
+}
 
 /** Claims one chunk and sends it; returns what happened (counts only: no phones or texts). */
 export async function drainChunk(db: Db, { limit = DRAIN_CHUNK, now }: { limit?: number; now?: Date } = {}): Promise<ChunkResult> {
-  const claimed = await claimDue(db, { limit, now });
-  const res: ChunkResult = { claimed: claimed.length, sent: 0, retrying: 0, failed: 0, inDoubt: 0, blocked: 0 };
+  const at = now ?? new Date();
+  const claimed = await claimDue(db, { limit, now: at });
+  const res: ChunkResult = { claimed: claimed.length, sent: 0, retrying: 0, failed: 0, inDoubt: 0, blocked: 0, scheduled: 0 };
+  const places = await placesOf(db, claimed);
+  const rules = await getSendWindowRules(db);
   for (const m of claimed) {
+    if (isWindowBound(m.category)) {
+      const place = (m.customerId !== null ? places.get(m.customerId) : undefined) ?? placeByPhone(m.phoneE164);
+      const w = windowAt(at, { ...place, category: m.category, rules });
+      if (!w.open) {
+        // Outside its send window: wait for the next opening; a deferral is not a failed attempt.
+        await transition(
+          db,
+          m.id,
+          "sending",
+          "scheduled",
+          { nextAttemptAt: w.nextOpening, leaseUntil: null, attempts: sql`${smsMessage.attempts} - 1`, lastErrorCode: "send_window", lastErrorMessage: w.reason },
+          { reason: "send_window", nextOpening: w.nextOpening.toISOString() },
+        );
+        res.scheduled++;
+        continue;
+      }
+    }
     const out = await sendClaimed(db, m);
     if (out.status === "sent" || out.status === "delivered") res.sent++;
     else if (out.status === "queued") res.retrying++;

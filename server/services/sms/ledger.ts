@@ -1,10 +1,12 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { smsEvent, smsMessage } from "@/db/schema";
 import type { SmsStatus } from "@/db/schema/constants";
 
 export type MessageRow = typeof smsMessage.$inferSelect;
-type Patch = Partial<Omit<typeof smsMessage.$inferInsert, "id" | "status">>;
+type Insert = Omit<typeof smsMessage.$inferInsert, "id" | "status">;
+/** Columns to change with the transition; values may be SQL expressions (e.g. attempts - 1). */
+type Patch = { [K in keyof Insert]?: Insert[K] | SQL };
 
 const FINAL: readonly SmsStatus[] = ["delivered", "undelivered", "failed", "cancelled", "blocked"];
 

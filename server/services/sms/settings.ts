@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { appSetting } from "@/db/schema";
+import { type SendWindowRules, sendWindowRulesSchema } from "@/server/sms/send-window-rules";
 
 /** Admin settings of sending; defaults follow the seed (one 160-character SMS). */
 export const smsSettingsSchema = z.object({
@@ -24,6 +25,22 @@ export async function setSmsSettings({ db, userId, input }: { db: Db; userId: st
   await db
     .insert(appSetting)
     .values({ key: KEY, value, updatedBy: userId })
+    .onConflictDoUpdate({ target: appSetting.key, set: { value, updatedBy: userId, updatedAt: new Date() } });
+  return value;
+}
+
+/** Send-window overrides per UF edited by an admin; absent UFs use the legal defaults. */
+export async function getSendWindowRules(db: Db): Promise<SendWindowRules> {
+  const [row] = await db.select().from(appSetting).where(eq(appSetting.key, "send_windows"));
+  const parsed = sendWindowRulesSchema.safeParse(row?.value ?? {});
+  return parsed.success ? parsed.data : {};
+}
+
+export async function setSendWindowRules({ db, userId, input }: { db: Db; userId: string; input: unknown }): Promise<SendWindowRules> {
+  const value = sendWindowRulesSchema.parse(input);
+  await db
+    .insert(appSetting)
+    .values({ key: "send_windows", value, updatedBy: userId })
     .onConflictDoUpdate({ target: appSetting.key, set: { value, updatedBy: userId, updatedAt: new Date() } });
   return value;
 }

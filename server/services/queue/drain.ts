@@ -94,31 +94,42 @@ function placeByPhone(e164: string): { uf: Uf; timeZone: string } {
   return { uf: dddToUfs(e164.slice(3, 5))[0] ?? "SP", timeZone: "America/Sao_Paulo" };
 }
 
+/**
+ * Claimed messages outside their send window (in the customer's UF and time zone) go back to
+ * "scheduled" for the next opening; a deferral is not a failed attempt. Returns the ids deferred.
+ */
+export async function deferOutsideWindow(db: Db, claimed: MessageRow[], at: Date): Promise<Set<number>> {
+  const deferred = new Set<number>();
+  const bound = claimed.filter((m) => isWindowBound(m.category));
+  if (bound.length === 0) return deferred;
+  const places = await placesOf(db, bound);
+  const rules = await getSendWindowRules(db);
+  for (const m of bound) {
+    const place = (m.customerId !== null ? places.get(m.customerId) : undefined) ?? placeByPhone(m.phoneE164);
+    const w = windowAt(at, { ...place, category: m.category, rules });
+    if (w.open) continue;
+    await transition(
+      db,
+      m.id,
+      "sending",
+      "scheduled",
+      { nextAttemptAt: w.nextOpening, leaseUntil: null, attempts: sql`${smsMessage.attempts} - 1`, lastErrorCode: "send_window", lastErrorMessage: w.reason },
+      { reason: "send_window", nextOpening: w.nextOpening.toISOString() },
+    );
+    deferred.add(m.id);
+  }
+  return deferred;
+}
+
 /** Claims one chunk and sends it; returns what happened (counts only: no phones or texts). */
 export async function drainChunk(db: Db, { limit = DRAIN_CHUNK, now }: { limit?: number; now?: Date } = {}): Promise<ChunkResult> {
   const at = now ?? new Date();
   const claimed = await claimDue(db, { limit, now: at });
   const res: ChunkResult = { claimed: claimed.length, sent: 0, retrying: 0, failed: 0, inDoubt: 0, blocked: 0, scheduled: 0 };
-  const places = await placesOf(db, claimed);
-  const rules = await getSendWindowRules(db);
+  const deferred = await deferOutsideWindow(db, claimed, at);
+  res.scheduled = deferred.size;
   for (const m of claimed) {
-    if (isWindowBound(m.category)) {
-      const place = (m.customerId !== null ? places.get(m.customerId) : undefined) ?? placeByPhone(m.phoneE164);
-      const w = windowAt(at, { ...place, category: m.category, rules });
-      if (!w.open) {
-        // Outside its send window: wait for the next opening; a deferral is not a failed attempt.
-        await transition(
-          db,
-          m.id,
-          "sending",
-          "scheduled",
-          { nextAttemptAt: w.nextOpening, leaseUntil: null, attempts: sql`${smsMessage.attempts} - 1`, lastErrorCode: "send_window", lastErrorMessage: w.reason },
-          { reason: "send_window", nextOpening: w.nextOpening.toISOString() },
-        );
-        res.scheduled++;
-        continue;
-      }
-    }
+    if (deferred.has(m.id)) continue;
     const out = await sendClaimed(db, m);
     if (out.status === "sent" || out.status === "delivered") res.sent++;
     else if (out.status === "queued") res.retrying++;

@@ -1,4 +1,5 @@
 export * from "./auth";
+export * from "./batch";
 export * from "./customer";
 export * from "./reference";
 export * from "./relations";

@@ -10,6 +10,8 @@ import type { SessionUser } from "@/server/auth/session";
 import { optOut } from "@/db/schema";
 import { jobContext } from "@/server/jobs/context";
 import { createAccount } from "@/server/services/sms-accounts/manage-accounts";
+import { pauseBatch } from "@/server/services/batches/controls";
+import { createBatch } from "@/server/services/batches/create-batch";
 import { ROLE_GROUPS } from "./permissions";
 import { appRouter, createCaller } from "./root";
 import { createInnerContext } from "./trpc";
@@ -31,7 +33,21 @@ beforeAll(async () => {
   accountId = (await createAccount({ ctx: { db, user: users.admin }, input: { name: "Sandbox", kind: "sandbox", ratePerSecond: 10, config: { deliveryDelayMs: 60_000 }, credentials: {}, isDefault: true } })).id;
 });
 
-type Entry = { allowed: readonly Role[]; input?: () => unknown };
+/** okWhenAllowed false: the call may end in a domain refusal (e.g. nothing to re-send), never in an auth one. */
+type Entry = { allowed: readonly Role[]; input?: () => unknown; okWhenAllowed?: boolean };
+
+const batchDraft = () => ({ mode: "cidade" as const, valueId: net.city.id, prefix: "0", motivo: "Aviso geral", message: "Olá {primeiro_nome}, teste." });
+
+async function newBatch(): Promise<{ batchId: number }> {
+  const out = await createBatch({ ctx: { db, user: users.operador }, input: { ...batchDraft(), idempotencyKey: crypto.randomUUID() } });
+  return { batchId: out.batch.id };
+}
+
+async function newPausedBatch(): Promise<{ batchId: number }> {
+  const b = await newBatch();
+  await pauseBatch({ ctx: { db, user: users.operador }, input: b });
+  return b;
+}
 
 async function newOptOut(): Promise<{ id: number }> {
   const [row] = await db.insert(optOut).values({ phoneE164: `+55359${String(10_000_000 + ++n).slice(-8)}`, source: "operator" }).returning();
@@ -61,6 +77,15 @@ const MATRIX: Record<string, Entry> = {
   "sms.setSettings": { allowed: ROLE_GROUPS.admin, input: () => ({ maxParts: 1, individualPerMinute: 20 }) },
   "smsAccount.list": { allowed: ROLE_GROUPS.admin },
   "queue.status": { allowed: ROLE_GROUPS.sms },
+  "batch.preview": { allowed: ROLE_GROUPS.sms, input: batchDraft },
+  "batch.create": { allowed: ROLE_GROUPS.sms, input: () => ({ ...batchDraft(), idempotencyKey: crypto.randomUUID() }) },
+  "batch.list": { allowed: ROLE_GROUPS.sms, input: () => ({}) },
+  "batch.get": { allowed: ROLE_GROUPS.sms, input: newBatch },
+  "batch.recipients": { allowed: ROLE_GROUPS.sms, input: newBatch },
+  "batch.pause": { allowed: ROLE_GROUPS.sms, input: newBatch },
+  "batch.resume": { allowed: ROLE_GROUPS.sms, input: newPausedBatch },
+  "batch.cancel": { allowed: ROLE_GROUPS.sms, input: newBatch },
+  "batch.resendFailed": { allowed: ROLE_GROUPS.sms, input: newBatch, okWhenAllowed: false },
   "sms.sendWindows": { allowed: ROLE_GROUPS.sms },
   "sms.setSendWindows": { allowed: ROLE_GROUPS.admin, input: () => ({ SP: { weekday: { start: "08:00", end: "20:00" }, saturday: { start: "08:00", end: "14:00" }, sunday: null } }) },
   "queue.drainNow": { allowed: ROLE_GROUPS.admin },
@@ -100,7 +125,10 @@ describe("role matrix", () => {
     for (const role of ROLES) {
       const allowed = entry.allowed.includes(role);
       it(`${path}: ${role} is ${allowed ? "allowed" : "refused with FORBIDDEN"}`, async () => {
-        expect(await codeOf(callByPath(users[role], path, await entry.input?.()))).toBe(allowed ? "OK" : "FORBIDDEN");
+        const code = await codeOf(callByPath(users[role], path, await entry.input?.()));
+        if (!allowed) expect(code).toBe("FORBIDDEN");
+        else if (entry.okWhenAllowed === false) expect(["UNAUTHORIZED", "FORBIDDEN"]).not.toContain(code);
+        else expect(code).toBe("OK");
       });
     }
   }

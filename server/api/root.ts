@@ -1,3 +1,4 @@
+import { batchRouter } from "./routers/batch";
 import { customerRouter } from "./routers/customer";
 import { meRouter } from "./routers/me";
 import { queueRouter } from "./routers/queue";
@@ -15,6 +16,7 @@ export const appRouter = router({
   sms: smsRouter,
   smsAccount: smsAccountRouter,
   queue: queueRouter,
+  batch: batchRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -17,6 +17,11 @@ export type Registration = {
   everyMinutes?: number;
   /** Skip a new run while one is in progress (Inngest singleton "skip"). */
   singleton?: boolean;
+  /**
+   * Skip a new run while one with the same key is in progress (e.g. the same batch). The running
+   * one carries on with the work, so nothing is lost by skipping.
+   */
+  concurrencyKey?: (event: JobEvent | null) => string;
   handler: JobHandler;
 };
 
@@ -77,8 +82,9 @@ export class EmbeddedRunner {
   }
 
   async run(reg: Registration, event: JobEvent | null): Promise<RunOutcome> {
-    if (reg.singleton && this.running.has(reg.id)) return { status: "skipped" };
-    this.running.add(reg.id);
+    const slot = reg.concurrencyKey ? `${reg.id}:${reg.concurrencyKey(event)}` : reg.singleton ? reg.id : null;
+    if (slot !== null && this.running.has(slot)) return { status: "skipped" };
+    if (slot !== null) this.running.add(slot);
     const memo = new Map<string, unknown>();
     const retries = this.opts.retries ?? 3;
     try {
@@ -92,7 +98,7 @@ export class EmbeddedRunner {
         }
       }
     } finally {
-      this.running.delete(reg.id);
+      if (slot !== null) this.running.delete(slot);
     }
   }
 

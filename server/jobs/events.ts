@@ -3,11 +3,14 @@ import { z } from "zod";
 
 // Payloads carry ids only: never phone numbers or message texts (brazil-sms.md, LGPD).
 
-export const batchRequested = eventType("sms/batch.requested", { schema: z.object({ batchId: z.number().int().positive() }) });
+/** `run` > 0 continues a batch too big for one run (a run has at most 1,000 steps). */
+export const batchRequested = eventType("sms/batch.requested", {
+  schema: z.object({ batchId: z.number().int().positive(), run: z.number().int().nonnegative().optional() }),
+});
 
 /** "Processar fila agora": an admin asks for a drain outside the 5-minute schedule. */
 export const queueDrainRequested = eventType("sms/queue.drain-requested", { schema: z.object({ requestedBy: z.string() }) });
 
 export const DRAIN_CRON = "TZ=America/Sao_Paulo */5 * * * *";
 
-export type JobEvent = { name: "sms/batch.requested"; data: { batchId: number } } | { name: "sms/queue.drain-requested"; data: { requestedBy: string } };
+export type JobEvent = { name: "sms/batch.requested"; data: { batchId: number; run?: number } } | { name: "sms/queue.drain-requested"; data: { requestedBy: string } };

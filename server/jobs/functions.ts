@@ -2,7 +2,8 @@
 import { cron } from "inngest";
 import { inngest } from "./client";
 import { jobContext } from "./context";
-import { DRAIN_CRON, queueDrainRequested } from "./events";
+import { batchRequested, DRAIN_CRON, queueDrainRequested } from "./events";
+import { sendBatch } from "./handlers/send-batch";
 import { drainQueue } from "./handlers/drain-queue";
 import { fromInngestStep } from "./steps";
 
@@ -16,4 +17,14 @@ export const drainSmsQueue = inngest.createFunction(
   async ({ step }) => drainQueue({ step: fromInngestStep(step), db: jobContext.db() }),
 );
 
-export const functions = [drainSmsQueue];
+export const expandAndSendBatch = inngest.createFunction(
+  {
+    id: "expand-and-send-batch",
+    triggers: [batchRequested],
+    // One run per batch at a time: a duplicated or resumed event never sends a batch twice in parallel.
+    concurrency: [{ key: "event.data.batchId", limit: 1 }],
+  },
+  async ({ event, step }) => sendBatch({ step: fromInngestStep(step), db: jobContext.db(), batchId: event.data.batchId, run: event.data.run ?? 0 }),
+);
+
+export const functions = [drainSmsQueue, expandAndSendBatch];

@@ -4,6 +4,7 @@ import { jobContext } from "./context";
 import { EmbeddedRunner, type Registration } from "./embedded-runner";
 import type { JobEvent } from "./events";
 import { drainQueue } from "./handlers/drain-queue";
+import { sendBatch } from "./handlers/send-batch";
 
 /** The handlers as the embedded runner registers them (same ids and triggers as functions.ts). */
 export function registrations(): Registration[] {
@@ -14,6 +15,16 @@ export function registrations(): Registration[] {
       everyMinutes: 5,
       singleton: true,
       handler: ({ step }) => drainQueue({ step, db: jobContext.db() }),
+    },
+    {
+      id: "expand-and-send-batch",
+      events: ["sms/batch.requested"],
+      // One run per batch at a time, as the Inngest function's concurrency key.
+      concurrencyKey: (event) => String((event as Extract<JobEvent, { name: "sms/batch.requested" }> | null)?.data.batchId),
+      handler: ({ step, event }) => {
+        const data = (event as Extract<JobEvent, { name: "sms/batch.requested" }>).data;
+        return sendBatch({ step, db: jobContext.db(), batchId: data.batchId, run: data.run ?? 0 });
+      },
     },
   ];
 }

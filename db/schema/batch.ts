@@ -1,0 +1,84 @@
+import { relations, sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+// Relative on purpose: drizzle-kit loads this file without the "@/" alias.
+import { BATCH_STATUSES, type BatchFilters } from "../../server/services/batches/constants";
+import { user } from "./auth";
+import { SMS_CATEGORIES } from "./constants";
+import { customer } from "./customer";
+import { providerAccount, smsMessage } from "./sms";
+
+const now = () => integer({ mode: "timestamp_ms" }).notNull().default(sql`(cast(unixepoch('subsecond') * 1000 as integer))`);
+
+/**
+ * "SMS em Lote": one send to a selection of customers. Progress is not stored: it is a grouped
+ * count over the recipients' messages (server/services/batches/progress.ts), so it cannot drift
+ * from the ledger; only `recipients` (fixed at the snapshot) is kept here.
+ */
+export const smsBatch = sqliteTable(
+  "sms_batch",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    status: text({ enum: BATCH_STATUSES }).notNull().default("queued"),
+    /** The selection as sent ("Considerar" and its values, Prefixo, Todos os fones, Com conexão). */
+    filters: text({ mode: "json" }).$type<BatchFilters>().notNull(),
+    motivo: text().notNull(),
+    /** The message with its {variables}; each recipient's text is rendered when it is sent. */
+    template: text().notNull(),
+    category: text({ enum: SMS_CATEGORIES }).notNull().default("aviso"),
+    createdBy: text().notNull().references(() => user.id),
+    /** The default account when the batch was created; the sender uses it. */
+    providerAccountId: integer().notNull().references(() => providerAccount.id),
+    /** One batch per "Enviar": a double click or a replay returns the same batch. */
+    idempotencyKey: text().notNull(),
+    /** Customers the operator unticked in the preview. */
+    deselectedCustomerIds: text({ mode: "json" }).$type<number[]>().notNull().default([]),
+    /** Rows in sms_batch_recipient, set with the snapshot. */
+    recipients: integer().notNull().default(0),
+    createdAt: now(),
+    updatedAt: now(),
+    startedAt: integer({ mode: "timestamp_ms" }),
+    finishedAt: integer({ mode: "timestamp_ms" }),
+  },
+  (t) => [
+    uniqueIndex("sms_batch_idempotency_uq").on(t.idempotencyKey),
+    // The batches grid, newest first, optionally by status.
+    index("sms_batch_status_idx").on(t.status, t.id),
+  ],
+);
+
+/** The snapshot of a batch: one row per phone to send, taken in one INSERT … SELECT at creation. */
+export const smsBatchRecipient = sqliteTable(
+  "sms_batch_recipient",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    batchId: integer()
+      .notNull()
+      .references(() => smsBatch.id, { onDelete: "cascade" }),
+    customerId: integer().references(() => customer.id, { onDelete: "set null" }),
+    phoneE164: text("phone_e164").notNull(),
+    /** The current attempt's message; null until the sender creates it (or after "reenviar falhas"). */
+    messageId: integer().references(() => smsMessage.id, { onDelete: "set null" }),
+    /** 1, then +1 per "reenviar falhas": part of the message's idempotency key batch:{id}:{phone}:{attempt}. */
+    attempt: integer().notNull().default(1),
+  },
+  (t) => [
+    // A number gets one message per batch, even when two customers share it.
+    uniqueIndex("sms_batch_recipient_batch_phone_uq").on(t.batchId, t.phoneE164),
+    // Chunked sending and the recipients list, in snapshot order.
+    index("sms_batch_recipient_batch_idx").on(t.batchId, t.id),
+    // Message → recipient (progress, re-send); partial so the snapshot does not write it.
+    index("sms_batch_recipient_message_idx").on(t.messageId).where(sql`${t.messageId} is not null`),
+  ],
+);
+
+export const smsBatchRelations = relations(smsBatch, ({ one, many }) => ({
+  creator: one(user, { fields: [smsBatch.createdBy], references: [user.id] }),
+  providerAccount: one(providerAccount, { fields: [smsBatch.providerAccountId], references: [providerAccount.id] }),
+  recipientRows: many(smsBatchRecipient),
+}));
+
+export const smsBatchRecipientRelations = relations(smsBatchRecipient, ({ one }) => ({
+  batch: one(smsBatch, { fields: [smsBatchRecipient.batchId], references: [smsBatch.id] }),
+  customer: one(customer, { fields: [smsBatchRecipient.customerId], references: [customer.id] }),
+  message: one(smsMessage, { fields: [smsBatchRecipient.messageId], references: [smsMessage.id] }),
+}));

@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { cancelBatch, pauseBatch } from "@/server/services/batches/controls";
+import { previewBatch } from "@/server/services/batches/preview-batch";
+import { getBatch, listBatches, listBatchRecipients } from "@/server/services/batches/queries";
+import {
+  batchIdInput,
+  batchOutput,
+  batchWithProgressOutput,
+  createBatchInput,
+  createBatchOutput,
+  listBatchesInput,
+  listBatchesOutput,
+  listBatchRecipientsInput,
+  listBatchRecipientsOutput,
+  previewBatchInput,
+  previewBatchOutput,
+} from "@/server/services/batches/schemas";
+import { resendFailedAndSend, resumeAndSend, startBatch } from "@/server/services/batch-sending/start-batch";
+import { router, smsProcedure } from "../trpc";
+
+// "SMS em Lote": operators and admins.
+export const batchRouter = router({
+  preview: smsProcedure.input(previewBatchInput).output(previewBatchOutput).query(({ ctx, input }) => previewBatch({ db: ctx.db, input })),
+  create: smsProcedure.input(createBatchInput).output(createBatchOutput).mutation(({ ctx, input }) => startBatch({ ctx, input })),
+  list: smsProcedure.input(listBatchesInput).output(listBatchesOutput).query(({ ctx, input }) => listBatches({ db: ctx.db, input })),
+  get: smsProcedure.input(batchIdInput).output(batchWithProgressOutput).query(({ ctx, input }) => getBatch({ db: ctx.db, input })),
+  recipients: smsProcedure
+    .input(listBatchRecipientsInput)
+    .output(listBatchRecipientsOutput)
+    .query(({ ctx, input }) => listBatchRecipients({ db: ctx.db, input })),
+  pause: smsProcedure.input(batchIdInput).output(batchOutput).mutation(({ ctx, input }) => pauseBatch({ ctx, input })),
+  resume: smsProcedure.input(batchIdInput).output(batchOutput).mutation(({ ctx, input }) => resumeAndSend({ ctx, input })),
+  cancel: smsProcedure
+    .input(batchIdInput)
+    .output(batchOutput.extend({ cancelledMessages: z.number() }))
+    .mutation(({ ctx, input }) => cancelBatch({ ctx, input })),
+  resendFailed: smsProcedure
+    .input(batchIdInput)
+    .output(batchOutput.extend({ resent: z.number() }))
+    .mutation(({ ctx, input }) => resendFailedAndSend({ ctx, input })),
+});

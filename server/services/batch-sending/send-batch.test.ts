@@ -1,0 +1,161 @@
+// Protects batch sending against loss and duplicates, counted at a fake provider: a full run sends
+// each snapshot phone once; a duplicated event, a worker that dies mid-batch (before or after the
+// messages of a chunk were created) and pause/resume never send twice or lose a recipient; cancel
+// stops the rest.
+import { InngestTestEngine } from "@inngest/test";
+import { count, eq } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { city, smsBatchRecipient, smsMessage } from "@/db/schema";
+import { seedDatabase } from "@/db/seed";
+import type { SessionUser } from "@/server/auth/session";
+import { jobContext } from "@/server/jobs/context";
+import { expandAndSendBatch } from "@/server/jobs/functions";
+import type { FakeHttpServer } from "@/server/providers/fakes/fake-http";
+import { startFakeZenvia } from "@/server/providers/fakes/zenvia";
+import { createTestDb } from "@/test/db";
+import { makeUser } from "@/test/factories";
+import { cancelBatch, pauseBatch, resumeBatch } from "../batches/controls";
+import { createBatch } from "../batches/create-batch";
+import { batchMessageKey, loadRenderContexts, renderBatchMessage } from "../batches/render";
+import { drainChunk } from "../queue/drain";
+import { resetAdapterCache } from "../sms-accounts/account-store";
+import { createAccount } from "../sms-accounts/manage-accounts";
+import { queueMessage } from "../sms/ledger";
+import { BATCH_CHUNK, sendBatchChunk } from "./send-batch-chunk";
+
+const db = createTestDb();
+let fake: FakeHttpServer;
+let op: SessionUser;
+let bigCityId: number;
+
+function refsAtProvider(): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const r of fake.requests) {
+    const ref = (JSON.parse(r.body) as { externalId: string }).externalId;
+    counts.set(ref, (counts.get(ref) ?? 0) + 1);
+  }
+  return counts;
+}
+
+async function newBatch() {
+  // "operacional" is not bound by the send window, so the test does not depend on the hour.
+  const out = await createBatch({
+    ctx: { db, user: op },
+    input: { mode: "cidade", valueId: bigCityId, prefix: "0", motivo: "Manutenção", message: "Olá {primeiro_nome}, manutenção hoje.", category: "operacional", idempotencyKey: crypto.randomUUID() },
+  });
+  expect(out.recipients).toBeGreaterThan(BATCH_CHUNK * 2);
+  return out.batch.id;
+}
+
+async function runFunction(batchId: number) {
+  const t = new InngestTestEngine({ function: expandAndSendBatch, events: [{ name: "sms/batch.requested", data: { batchId } }] });
+  return t.execute();
+}
+
+/** Every recipient of the batch has a message that the provider received exactly once. */
+async function expectEachSentOnce(batchId: number) {
+  const rows = await db
+    .select({ ref: smsMessage.ref, status: smsMessage.status })
+    .from(smsBatchRecipient)
+    .innerJoin(smsMessage, eq(smsMessage.id, smsBatchRecipient.messageId))
+    .where(eq(smsBatchRecipient.batchId, batchId));
+  const [total] = await db.select({ n: count() }).from(smsBatchRecipient).where(eq(smsBatchRecipient.batchId, batchId));
+  expect(rows).toHaveLength(total!.n);
+  const refs = refsAtProvider();
+  for (const r of rows) expect(refs.get(r.ref), r.ref).toBe(1);
+  expect(rows.every((r) => r.status === "sent")).toBe(true);
+}
+
+beforeAll(async () => {
+  await seedDatabase(db, { customers: 600, seed: 7 });
+  jobContext.db = () => db;
+  fake = await startFakeZenvia({ token: "tk" });
+  op = await makeUser(db, "operador");
+  const admin = await makeUser(db, "admin");
+  await createAccount({
+    ctx: { db, user: admin },
+    input: { name: "Zenvia", kind: "zenvia", sender: "PROVEDOR", ratePerSecond: 1000, config: { baseUrl: fake.url }, credentials: { apiToken: "tk" }, isDefault: true },
+  });
+  const [c] = await db.select({ id: city.id }).from(city).where(eq(city.name, "Poços de Caldas"));
+  bigCityId = c!.id;
+});
+
+beforeEach(() => {
+  fake.requests.length = 0;
+});
+
+afterAll(async () => {
+  await resetAdapterCache();
+  await fake.close();
+});
+
+describe("expand-and-send-batch", () => {
+  it("sends every recipient once, one step per chunk, and marks the batch done", async () => {
+    const batchId = await newBatch();
+    const { result, ctx } = await runFunction(batchId);
+    const steps = (ctx.step.run as unknown as { mock: { calls: [string][] } }).mock.calls.map((c) => c[0]);
+    expect(steps[0]).toBe("send-chunk-0");
+    expect(result).toMatchObject({ batchId, state: "done" });
+    await expectEachSentOnce(batchId);
+  });
+
+  it("a duplicated event does not send again", async () => {
+    const batchId = await newBatch();
+    await runFunction(batchId);
+    const sent = fake.requests.length;
+    await runFunction(batchId);
+    expect(fake.requests.length).toBe(sent);
+    await expectEachSentOnce(batchId);
+  });
+
+  it("a worker that dies mid-batch loses nothing and sends nothing twice", async () => {
+    const batchId = await newBatch();
+    await sendBatchChunk(db, batchId);
+    // The next chunk's messages are created, then the worker dies before sending them.
+    const pending = await db.select().from(smsBatchRecipient).where(eq(smsBatchRecipient.batchId, batchId)).limit(BATCH_CHUNK * 2);
+    const batchRow = pending.slice(BATCH_CHUNK);
+    const contexts = await loadRenderContexts(db, batchRow.map((r) => r.customerId!));
+    for (const r of batchRow) {
+      const rendered = renderBatchMessage("Olá {primeiro_nome}, manutenção hoje.", contexts.get(r.customerId!)!, 1);
+      const { message } = await queueMessage(db, {
+        origin: "batch",
+        category: "operacional",
+        customerId: r.customerId,
+        phoneE164: r.phoneE164,
+        batchId,
+        motivo: "Manutenção",
+        body: rendered.body,
+        encoding: rendered.analysis.encoding,
+        segments: rendered.analysis.parts,
+        characters: rendered.analysis.characters,
+        idempotencyKey: batchMessageKey(batchId, r.phoneE164, r.attempt),
+      });
+      await db.update(smsBatchRecipient).set({ messageId: message.id }).where(eq(smsBatchRecipient.id, r.id));
+    }
+    // The run is retried from scratch; the queue drain picks up what was created but not sent.
+    await runFunction(batchId);
+    while ((await drainChunk(db)).claimed > 0);
+    await expectEachSentOnce(batchId);
+  });
+
+  it("pause stops between chunks; resume sends the rest exactly once", async () => {
+    const batchId = await newBatch();
+    await sendBatchChunk(db, batchId);
+    await pauseBatch({ ctx: { db, user: op }, input: { batchId } });
+    const { result } = await runFunction(batchId);
+    expect(result).toMatchObject({ state: "paused" });
+    expect(fake.requests).toHaveLength(BATCH_CHUNK);
+    await resumeBatch({ ctx: { db, user: op }, input: { batchId } });
+    await runFunction(batchId);
+    await expectEachSentOnce(batchId);
+  });
+
+  it("cancel stops the rest of the batch", async () => {
+    const batchId = await newBatch();
+    await sendBatchChunk(db, batchId);
+    await cancelBatch({ ctx: { db, user: op }, input: { batchId } });
+    const { result } = await runFunction(batchId);
+    expect(result).toMatchObject({ state: "cancelled" });
+    expect(fake.requests).toHaveLength(BATCH_CHUNK);
+  });
+});

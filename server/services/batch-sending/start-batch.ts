@@ -1,0 +1,31 @@
+/**
+ * The batch verbs that hand work to the sender: create ("Enviar"), resume and re-send failures
+ * each record the change, then request `sms/batch.requested` (ids only in the payload). Event ids
+ * make a repeated request run once.
+ */
+import type { Db } from "@/db/client";
+import type { SessionUser } from "@/server/auth/session";
+import { sendJobEvent } from "@/server/jobs/runtime";
+import { resendFailed, resumeBatch } from "../batches/controls";
+import { createBatch } from "../batches/create-batch";
+import type { BatchIdInput, CreateBatchInput } from "../batches/schemas";
+
+type Ctx = { db: Db; user: SessionUser };
+
+export async function startBatch({ ctx, input }: { ctx: Ctx; input: CreateBatchInput }) {
+  const out = await createBatch({ ctx, input });
+  await sendJobEvent({ name: "sms/batch.requested", data: { batchId: out.batch.id }, id: `batch-${out.batch.id}` });
+  return out;
+}
+
+export async function resumeAndSend({ ctx, input }: { ctx: Ctx; input: BatchIdInput }) {
+  const out = await resumeBatch({ ctx, input });
+  await sendJobEvent({ name: "sms/batch.requested", data: { batchId: out.id }, id: `batch-${out.id}-resume-${Date.now()}` });
+  return out;
+}
+
+export async function resendFailedAndSend({ ctx, input }: { ctx: Ctx; input: BatchIdInput }) {
+  const out = await resendFailed({ ctx, input });
+  await sendJobEvent({ name: "sms/batch.requested", data: { batchId: out.id }, id: `batch-${out.id}-resend-${Date.now()}` });
+  return out;
+}

@@ -1,0 +1,148 @@
+/**
+ * "Avançar": what a batch would send — counts with the reason of every exclusion, a page of
+ * recipients with their rendered messages, and an estimate of the parts. Counts are SQL aggregates
+ * over the filter's indexes; only a page and a small sample are rendered in JavaScript.
+ */
+import type { Db } from "@/db/client";
+import { formatPhoneNational } from "@/server/sms/phone";
+import { analyzeSms } from "@/server/sms/encoding";
+import { parseTemplate } from "@/server/sms/template";
+import { getSmsSettings } from "../sms/settings";
+import { BATCH_PAGE_SIZE } from "./constants";
+import { assertFilterTargets } from "./filter-labels";
+import { parseInput } from "./parse";
+import { loadRenderContexts, renderBatchMessage } from "./render";
+import { type PreviewBatchInput, type PreviewBatchOutput, type PreviewRecipientOutput, previewBatchInput, toBatchFilters } from "./schemas";
+import {
+  customerCountsSql, decodeCursor, encodeCursor, phoneCountsSql, type Reason, recipientPageSql, recipientSampleSql, type Selection, windowEndSql,
+} from "./selection-sql";
+
+/** Recipients rendered to estimate the parts of a large batch. */
+export const ESTIMATE_SAMPLE = 200;
+
+export type SelectionCounts = {
+  customersFound: number;
+  deselectedCustomers: number;
+  phonesToSend: number;
+  exclusions: PreviewBatchOutput["exclusions"];
+};
+
+export function selectionOf(data: { deselectedCustomerIds: number[] } & Parameters<typeof toBatchFilters>[0]): Selection {
+  return { filters: toBatchFilters(data), deselected: [...new Set(data.deselectedCustomerIds)].sort((a, b) => a - b) };
+}
+
+export async function countSelection(db: Db, s: Selection): Promise<SelectionCounts> {
+  const [customers] = await db.all<{ found: number; deselected: number }>(customerCountsSql(s));
+  const byReason = new Map<Reason, number>();
+  for (const row of await db.all<{ r: Reason; n: number }>(phoneCountsSql(s))) byReason.set(row.r, Number(row.n));
+  const n = (r: Reason) => byReason.get(r) ?? 0;
+  return {
+    customersFound: Number(customers?.found ?? 0),
+    deselectedCustomers: Number(customers?.deselected ?? 0),
+    phonesToSend: n("ok"),
+    exclusions: {
+      noMobile: n("no_mobile"),
+      invalidNumber: n("invalid"),
+      prefixNotAccepted: n("prefix"),
+      duplicateInBatch: n("duplicate"),
+      optedOut: n("opted_out"),
+    },
+  };
+}
+
+export type SampleRendering = { customerId: number; name: string; parts: number; limitMessage: string | null };
+
+/** Renders a systematic sample (one customer id in `every`) of the recipients; `size` sets the step. */
+export async function renderSample(db: Db, s: Selection, template: string, maxParts: number, size: number): Promise<SampleRendering[]> {
+  const every = Math.max(1, Math.ceil(size / ESTIMATE_SAMPLE));
+  const rows = await db.all<{ customer_id: number }>(recipientSampleSql(s, every, ESTIMATE_SAMPLE));
+  return renderFor(db, rows.map((r) => Number(r.customer_id)), template, maxParts);
+}
+
+export async function renderFor(db: Db, customerIds: number[], template: string, maxParts: number): Promise<SampleRendering[]> {
+  const contexts = await loadRenderContexts(db, customerIds);
+  return customerIds.flatMap((id) => {
+    const ctx = contexts.get(id);
+    if (!ctx) return [];
+    const r = renderBatchMessage(template, ctx, maxParts);
+    return [{ customerId: id, name: ctx.nome, parts: r.analysis.parts, limitMessage: r.limitMessage }];
+  });
+}
+
+/**
+ * Total parts: exact when the template has no variables (every text is the same) or when the sample
+ * holds every recipient; otherwise the sample's mean parts times the recipients.
+ */
+async function estimateParts(db: Db, s: Selection, template: string, maxParts: number, phonesToSend: number): Promise<PreviewBatchOutput["estimate"]> {
+  if (parseTemplate(template).variables.length === 0 || phonesToSend === 0) {
+    const a = analyzeSms(template, { maxParts });
+    return { totalParts: a.parts * phonesToSend, exact: true, sampleSize: 0, overLimitInSample: a.withinLimit ? 0 : Math.min(1, phonesToSend), maxParts };
+  }
+  const sample = await renderSample(db, s, template, maxParts, phonesToSend);
+  const sum = sample.reduce((acc, r) => acc + r.parts, 0);
+  const exact = sample.length === phonesToSend;
+  return {
+    totalParts: exact ? sum : Math.round((sum / Math.max(1, sample.length)) * phonesToSend),
+    exact,
+    sampleSize: sample.length,
+    overLimitInSample: sample.filter((r) => r.limitMessage !== null).length,
+    maxParts,
+  };
+}
+
+type PageRow = { customer_id: number; phone_id: number; e164: string; deselected: number };
+
+/** Customers examined per page query at first; doubled while exclusions leave the page short. */
+const FIRST_WINDOW = 200;
+const MAX_WINDOW = 12_800;
+
+/** One more row than a page (to know whether another page follows), in snapshot order. */
+async function pageRows(db: Db, s: Selection, cursor: string | null | undefined): Promise<PageRow[]> {
+  const rows: PageRow[] = [];
+  let after = decodeCursor(cursor);
+  for (let window = FIRST_WINDOW; ; window = Math.min(window * 2, MAX_WINDOW)) {
+    rows.push(...(await db.all<PageRow>(recipientPageSql(s, after, BATCH_PAGE_SIZE + 1 - rows.length, window))));
+    if (rows.length > BATCH_PAGE_SIZE) return rows;
+    const [end] = await db.all<{ last: number | null; n: number }>(windowEndSql(s, after, window));
+    if (!end || end.last === null || Number(end.n) < window) return rows;
+    after = { customerId: Number(end.last), phoneId: Number.MAX_SAFE_INTEGER };
+  }
+}
+
+async function recipientPage(db: Db, s: Selection, template: string, maxParts: number, cursor: string | null | undefined) {
+  const rows = await pageRows(db, s, cursor);
+  const page = rows.slice(0, BATCH_PAGE_SIZE);
+  const contexts = await loadRenderContexts(db, page.map((r) => Number(r.customer_id)));
+  const recipients: PreviewRecipientOutput[] = page.flatMap((r) => {
+    const ctx = contexts.get(Number(r.customer_id));
+    if (!ctx) return [];
+    const m = renderBatchMessage(template, ctx, maxParts);
+    return [{
+      customerId: Number(r.customer_id),
+      customerCode: ctx.codigo,
+      customerName: ctx.nome,
+      phone: formatPhoneNational(r.e164),
+      body: m.body,
+      encoding: m.analysis.encoding,
+      characters: m.analysis.characters,
+      parts: m.analysis.parts,
+      withinLimit: m.analysis.withinLimit,
+      limitMessage: m.limitMessage,
+      selected: Number(r.deselected) === 0,
+    }];
+  });
+  const last = page.at(-1);
+  const nextCursor = rows.length > BATCH_PAGE_SIZE && last ? encodeCursor({ customerId: Number(last.customer_id), phoneId: Number(last.phone_id) }) : null;
+  return { recipients, nextCursor };
+}
+
+export async function previewBatch({ db, input }: { db: Db; input: PreviewBatchInput }): Promise<PreviewBatchOutput> {
+  const data = parseInput(previewBatchInput, input);
+  const s = selectionOf(data);
+  await assertFilterTargets(db, s.filters);
+  const { maxParts } = await getSmsSettings(db);
+  const counts = await countSelection(db, s);
+  const estimate = await estimateParts(db, s, data.message, maxParts, counts.phonesToSend);
+  const page = await recipientPage(db, s, data.message, maxParts, data.cursor);
+  return { ...counts, estimate, ...page };
+}

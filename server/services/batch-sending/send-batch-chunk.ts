@@ -6,11 +6,12 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { smsBatchRecipient } from "@/db/schema";
+import { mapPool } from "@/server/lib/pool";
 import type { BatchStatus } from "../batches/constants";
 import { finishBatch, markBatchRunning } from "../batches/controls";
 import { findBatch } from "../batches/queries";
 import { batchMessageKey, loadRenderContexts, renderBatchMessage } from "../batches/render";
-import { deferOutsideWindow } from "../queue/drain";
+import { deferOutsideWindow, SEND_CONCURRENCY } from "../queue/drain";
 import { claimMessage, sendClaimed } from "../sms/dispatch";
 import { queueMessage, transition } from "../sms/ledger";
 import { getSmsSettings } from "../sms/settings";
@@ -91,9 +92,9 @@ export async function sendBatchChunk(db: Db, batchId: number, { limit = BATCH_CH
   }
   const deferred = await deferOutsideWindow(db, claimed, at);
   res.scheduled = deferred.size;
-  for (const m of claimed) {
-    if (deferred.has(m.id)) continue;
-    const out = await sendClaimed(db, m);
+  // Provider calls overlap (the account's pacing still caps the rate); database writes stay serial.
+  const outs = await mapPool(claimed.filter((m) => !deferred.has(m.id)), SEND_CONCURRENCY, (m) => sendClaimed(db, m));
+  for (const out of outs) {
     if (out.status === "sent" || out.status === "delivered") res.sent++;
     else if (out.status === "failed" || out.status === "blocked") res.failed++;
   }

@@ -10,12 +10,15 @@ import { dddToUfs } from "@/server/sms/phone";
 import { isWindowBound, windowAt } from "@/server/sms/send-window";
 import { getSendWindowRules } from "../sms/settings";
 import { logger } from "@/server/lib/logger";
+import { mapPool } from "@/server/lib/pool";
 import { adapterFor, findAccount } from "../sms-accounts/account-store";
 import { sendClaimed } from "../sms/dispatch";
 import { type MessageRow, SEND_LEASE_MS, transition } from "../sms/ledger";
 import { applyReportToMessage } from "../sms/reports";
 
 export const DRAIN_CHUNK = 100;
+/** Provider requests in flight per chunk. */
+export const SEND_CONCURRENCY = 16;
 
 const DUE = (now: Date) => sql`select ${smsMessage.id} from ${smsMessage}
   where ${smsMessage.status} in ('queued', 'scheduled') and coalesce(${smsMessage.nextAttemptAt}, 0) <= ${now.getTime()}
@@ -128,9 +131,9 @@ export async function drainChunk(db: Db, { limit = DRAIN_CHUNK, now }: { limit?:
   const res: ChunkResult = { claimed: claimed.length, sent: 0, retrying: 0, failed: 0, inDoubt: 0, blocked: 0, scheduled: 0 };
   const deferred = await deferOutsideWindow(db, claimed, at);
   res.scheduled = deferred.size;
-  for (const m of claimed) {
-    if (deferred.has(m.id)) continue;
-    const out = await sendClaimed(db, m);
+  // Provider calls overlap (each account's pacing still caps its rate); database writes stay serial.
+  const outs = await mapPool(claimed.filter((m) => !deferred.has(m.id)), SEND_CONCURRENCY, (m) => sendClaimed(db, m));
+  for (const out of outs) {
     if (out.status === "sent" || out.status === "delivered") res.sent++;
     else if (out.status === "queued") res.retrying++;
     else if (out.status === "in_doubt") res.inDoubt++;

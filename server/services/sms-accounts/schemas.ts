@@ -25,7 +25,7 @@ const base = {
     .max(20, "O remetente aceita no máximo 20 caracteres.")
     .transform((s) => s || null)
     .nullish(),
-  ratePerSecond: z.number().int("Use um número inteiro.").min(1, "Mínimo de 1 mensagem por segundo.").max(1000, "Máximo de 1000 mensagens por segundo."),
+  ratePerSecond: z.number().int("Use um número inteiro.").min(1, "Mínimo de 1 mensagem por segundo.").max(10_000, "Máximo de 10.000 mensagens por segundo."),
   config: z.record(z.string(), z.unknown()).default({}),
 };
 

@@ -1,0 +1,158 @@
+/**
+ * Issue #4 figures on a 100,000-customer seed, in one run (results: bench/results/batch.json):
+ * - preview counts per Considerar mode, p50/p95, beside a raw libSQL COUNT of the same customers;
+ * - snapshot of a large batch (INSERT … SELECT), beside a raw INSERT … SELECT of the same phones;
+ * - sending throughput against a zero-latency local fake provider, and against one with 50 ms
+ *   latency and a 100 msg/s account cap (never above the cap, within 5% of it).
+ * Targets: preview p95 ≤ 50 ms; 50k snapshot ≤ 3 s; ≥ 1,000 msg/s; capped run within 5% of the cap.
+ */
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+
+process.env.DATA_DIR = ".tmp/bench/batch";
+process.env.LOG_LEVEL = "silent";
+const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return Math.round(s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! * 100) / 100;
+};
+
+async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
+  const t0 = performance.now();
+  const v = await fn();
+  return [performance.now() - t0, v];
+}
+
+/** A Zenvia-compatible fake that answers after `latencyMs`, recording when each request arrived. */
+async function fakeProvider(latencyMs: number) {
+  const arrivals: number[] = [];
+  const server = http.createServer((req, res) => {
+    req.resume();
+    req.on("end", () => {
+      arrivals.push(performance.now());
+      const reply = () => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ id: crypto.randomUUID() }));
+      if (latencyMs > 0) setTimeout(reply, latencyMs);
+      else reply();
+    });
+  });
+  server.keepAliveTimeout = 60_000;
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, arrivals, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+async function main() {
+  const { createDb } = await import("@/db/client");
+  const { migrateDb } = await import("@/db/migrate");
+  const { seedDatabase } = await import("@/db/seed");
+  const { makeUser } = await import("@/test/factories");
+  const { createAccount, setDefaultAccount } = await import("@/server/services/sms-accounts/manage-accounts");
+  const { previewBatch } = await import("@/server/services/batches/preview-batch");
+  const { createBatch } = await import("@/server/services/batches/create-batch");
+  const { sendBatchChunk } = await import("@/server/services/batch-sending/send-batch-chunk");
+  const { resetAdapterCache } = await import("@/server/services/sms-accounts/account-store");
+
+  rmSync(".tmp/bench/batch", { recursive: true, force: true });
+  mkdirSync(".tmp/bench/batch", { recursive: true });
+  const db = createDb("file:.tmp/bench/batch/app.db");
+  await migrateDb(db);
+  const [seedMs] = await time(() => seedDatabase(db, { customers: CUSTOMERS }));
+  const op = await makeUser(db, "operador");
+  const admin = await makeUser(db, "admin");
+  const q = async (sqlText: string) => Number((await db.$client.execute(sqlText)).rows[0]?.v);
+
+  // The largest value of each mode.
+  const values = {
+    cidade: await q("select city_id as v from customer where status='active' group by city_id order by count(*) desc limit 1"),
+    ponto_acesso: await q("select access_point_id as v from connection group by access_point_id order by count(*) desc limit 1"),
+    servidor: await q("select server_id as v from connection group by server_id order by count(*) desc limit 1"),
+    plano: await q("select plan_id as v from connection group by plan_id order by count(*) desc limit 1"),
+    profile_pagamento: await q("select payment_profile_id as v from customer where status='active' group by payment_profile_id order by count(*) desc limit 1"),
+  } as const;
+  const rawCount = {
+    cidade: (v: number) => `select count(*) as v from customer where city_id = ${v} and status = 'active'`,
+    ponto_acesso: (v: number) => `select count(distinct customer_id) as v from connection where access_point_id = ${v}`,
+    servidor: (v: number) => `select count(distinct customer_id) as v from connection where server_id = ${v}`,
+    plano: (v: number) => `select count(distinct customer_id) as v from connection where plan_id = ${v}`,
+    profile_pagamento: (v: number) => `select count(*) as v from customer where payment_profile_id = ${v} and status = 'active'`,
+  };
+
+  const preview: Record<string, unknown> = {};
+  for (const [mode, valueId] of Object.entries(values) as [keyof typeof values, number][]) {
+    const input = { mode, valueId, prefix: "0", allPhones: true, motivo: "Bench", message: "Olá {primeiro_nome}, aviso." };
+    const runs: number[] = [];
+    const raws: number[] = [];
+    let phones = 0;
+    for (let i = 0; i < 23; i++) {
+      const [ms, out] = await time(() => previewBatch({ db, input }));
+      const [rawMs] = await time(() => db.$client.execute(rawCount[mode](valueId)));
+      if (i >= 3) {
+        runs.push(ms);
+        raws.push(rawMs);
+      }
+      phones = out.phonesToSend;
+    }
+    preview[mode] = { phonesToSend: phones, p50: pct(runs, 50), p95: pct(runs, 95), rawCountP50: pct(raws, 50), ratioP50: Math.round((pct(runs, 50) / Math.max(0.01, pct(raws, 50))) * 10) / 10 };
+  }
+
+  // Snapshot: the mode with the most phones, all phones.
+  const biggest = (Object.entries(preview) as [keyof typeof values, { phonesToSend: number }][]).sort((a, b) => b[1].phonesToSend - a[1].phonesToSend)[0]!;
+  const [snapMs, created] = await time(() =>
+    createBatch({ ctx: { db, user: op }, input: { mode: biggest[0], valueId: values[biggest[0]], prefix: "0", allPhones: true, motivo: "Bench", message: "Olá {primeiro_nome}, aviso.", category: "operacional", idempotencyKey: crypto.randomUUID() } }),
+  );
+  await db.$client.execute("create table bench_raw (batch_id integer, phone text, unique(batch_id, phone))");
+  const [rawSnapMs] = await time(() =>
+    db.$client.execute(`insert or ignore into bench_raw select 1, r.phone_e164 from sms_batch_recipient r where r.batch_id = ${created.batch.id}`),
+  );
+  const snapshot = { mode: biggest[0], recipients: created.recipients, ms: Math.round(snapMs), msPer50k: Math.round((snapMs / created.recipients) * 50_000), rawInsertSelectMs: Math.round(rawSnapMs) };
+
+  // Throughput.
+  async function sendRun(latencyMs: number, rate: number, limitRecipients: number) {
+    const fake = await fakeProvider(latencyMs);
+    const acc = await createAccount({ ctx: { db, user: admin }, input: { name: `Fake ${latencyMs}ms`, kind: "zenvia", sender: "BENCH", ratePerSecond: rate, config: { baseUrl: fake.url }, credentials: { apiToken: "x" } } });
+    await setDefaultAccount({ ctx: { db, user: admin }, input: { id: acc.id } });
+    const b = await createBatch({ ctx: { db, user: op }, input: { mode: "cidade", valueId: values.cidade, prefix: "0", motivo: "Bench", message: "Olá {primeiro_nome}, aviso.", category: "operacional", idempotencyKey: crypto.randomUUID() } });
+    // Only the first `limitRecipients` are sent: drop the rest of the snapshot.
+    await db.$client.execute(`delete from sms_batch_recipient where batch_id = ${b.batch.id} and id not in (select id from sms_batch_recipient where batch_id = ${b.batch.id} order by id limit ${limitRecipients})`);
+    const t0 = performance.now();
+    let state = "more";
+    while (state === "more") state = (await sendBatchChunk(db, b.batch.id)).state;
+    const seconds = (performance.now() - t0) / 1000;
+    const sent = fake.arrivals.length;
+    // The busiest one-second window seen by the provider.
+    let maxPerSecond = 0;
+    for (let i = 0, j = 0; i < fake.arrivals.length; i++) {
+      while (fake.arrivals[i]! - fake.arrivals[j]! >= 1000) j++;
+      maxPerSecond = Math.max(maxPerSecond, i - j + 1);
+    }
+    await fake.close();
+    return { latencyMs, accountCap: rate, sent, seconds: Math.round(seconds * 100) / 100, msgPerSecond: Math.round(sent / seconds), maxInAnySecond: maxPerSecond };
+  }
+  const zeroLatency = await sendRun(0, 10_000, 5_000);
+  const capped = await sendRun(50, 100, 1_000);
+  await resetAdapterCache();
+
+  const result = {
+    customers: CUSTOMERS,
+    seedSeconds: Math.round(seedMs / 100) / 10,
+    previewMs: preview,
+    snapshot,
+    throughput: { zeroLatency, capped, cappedWithin5Percent: Math.abs(capped.msgPerSecond - 100) <= 5 && capped.maxInAnySecond <= 100 },
+    targets: { previewP95Ms: 50, snapshot50kMs: 3000, zeroLatencyMsgPerSecond: 1000, cappedWithin: "5% of 100 msg/s, never above" },
+    command: "npm run bench:batch",
+    node: process.version,
+    cores: os.cpus().length,
+    date: new Date().toISOString(),
+  };
+  mkdirSync("bench/results", { recursive: true });
+  writeFileSync("bench/results/batch.json", `${JSON.stringify(result, null, 2)}\n`);
+  console.log(JSON.stringify(result, null, 2));
+  db.$client.close();
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

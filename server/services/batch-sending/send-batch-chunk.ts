@@ -3,17 +3,17 @@
  * them. Safe to repeat after a crash at any point: messages are created once per idempotency key
  * (batch:{id}:{phone}:{attempt}) and a message already claimed or sent is never claimed again.
  */
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { smsBatchRecipient } from "@/db/schema";
+import { smsBatchRecipient, smsEvent, smsMessage } from "@/db/schema";
 import { mapPool } from "@/server/lib/pool";
 import type { BatchStatus } from "../batches/constants";
 import { finishBatch, markBatchRunning } from "../batches/controls";
 import { findBatch } from "../batches/queries";
 import { batchMessageKey, loadRenderContexts, renderBatchMessage } from "../batches/render";
 import { deferOutsideWindow, SEND_CONCURRENCY } from "../queue/drain";
-import { claimMessage, sendClaimed } from "../sms/dispatch";
-import { queueMessage, transition } from "../sms/ledger";
+import { claimMessages, sendClaimed } from "../sms/dispatch";
+import { transition } from "../sms/ledger";
 import { getSmsSettings } from "../sms/settings";
 
 export const BATCH_CHUNK = 100;
@@ -50,46 +50,73 @@ export async function sendBatchChunk(db: Db, batchId: number, { limit = BATCH_CH
 
   const { maxParts } = await getSmsSettings(db);
   const contexts = await loadRenderContexts(db, pending.flatMap((r) => (r.customerId === null ? [] : [r.customerId])));
+  const at = now ?? new Date();
+  const empty = { nome: "", primeiro_nome: "", codigo: "", plano: "", cidade: "" };
+  const rendered = pending.map((r) => renderBatchMessage(batch.template, (r.customerId !== null ? contexts.get(r.customerId) : undefined) ?? empty, maxParts));
+  const keys = pending.map((r) => batchMessageKey(batchId, r.phoneE164, r.attempt));
+  // One atomic batch: the chunk's messages (once per key), their "created" events, and the links
+  // from the snapshot rows. A crash before it leaves nothing; after it, a retry finds everything.
+  const [inserted] = await db.batch([
+    db
+      .insert(smsMessage)
+      .values(
+        pending.map((r, i) => ({
+          ref: crypto.randomUUID(),
+          origin: "batch" as const,
+          category: batch.category,
+          customerId: r.customerId,
+          phoneE164: r.phoneE164,
+          batchId,
+          motivo: batch.motivo,
+          body: rendered[i]!.body,
+          encoding: rendered[i]!.analysis.encoding,
+          segments: rendered[i]!.analysis.parts,
+          characters: rendered[i]!.analysis.characters,
+          status: "queued" as const,
+          providerAccountId: batch.providerAccountId,
+          createdBy: batch.createdBy,
+          idempotencyKey: keys[i]!,
+          createdAt: at,
+          updatedAt: at,
+        })),
+      )
+      .onConflictDoNothing({ target: smsMessage.idempotencyKey })
+      .returning({ id: smsMessage.id }),
+    db.run(sql`insert into ${smsEvent} (message_id, type, from_status, to_status, detail, at)
+      select m.id, 'created', null, 'queued', json_object('origin', 'batch', 'by', m.created_by), ${at.getTime()}
+      from ${smsMessage} m where m.idempotency_key in (select value from json_each(${JSON.stringify(keys)}))
+      and not exists (select 1 from ${smsEvent} e where e.message_id = m.id and e.type = 'created')`),
+    db.run(sql`update ${smsBatchRecipient} set message_id = (
+        select m.id from ${smsMessage} m
+        where m.idempotency_key = 'batch:' || ${smsBatchRecipient.batchId} || ':' || ${smsBatchRecipient.phoneE164} || ':' || ${smsBatchRecipient.attempt})
+      where ${smsBatchRecipient.batchId} = ${batchId} and ${smsBatchRecipient.messageId} is null
+      and ${smsBatchRecipient.id} in (select value from json_each(${JSON.stringify(pending.map((r) => r.id))}))`),
+  ]);
+  res.created = inserted.length;
+  const messages = await db
+    .select({ id: smsMessage.id, status: smsMessage.status, key: smsMessage.idempotencyKey })
+    .from(smsMessage)
+    .where(inArray(smsMessage.idempotencyKey, keys));
+  const byKey = new Map(messages.map((m) => [m.key, m]));
   const messageIds: number[] = [];
-  for (const r of pending) {
-    const ctx = r.customerId !== null ? contexts.get(r.customerId) : undefined;
-    const rendered = renderBatchMessage(batch.template, ctx ?? { nome: "", primeiro_nome: "", codigo: "", plano: "", cidade: "" }, maxParts);
-    const { message, created } = await queueMessage(db, {
-      origin: "batch",
-      category: batch.category,
-      customerId: r.customerId,
-      phoneE164: r.phoneE164,
-      batchId,
-      motivo: batch.motivo,
-      body: rendered.body,
-      encoding: rendered.analysis.encoding,
-      segments: rendered.analysis.parts,
-      characters: rendered.analysis.characters,
-      providerAccountId: batch.providerAccountId,
-      createdBy: batch.createdBy,
-      idempotencyKey: batchMessageKey(batchId, r.phoneE164, r.attempt),
-    });
-    if (created) res.created++;
-    await db.update(smsBatchRecipient).set({ messageId: message.id }).where(and(eq(smsBatchRecipient.id, r.id), isNull(smsBatchRecipient.messageId)));
+  for (const [i, key] of keys.entries()) {
+    const m = byKey.get(key);
+    if (!m || m.status !== "queued") continue;
     // A text that does not fit (a long name pushed it over) fails visibly instead of being cut.
-    if (rendered.limitMessage && message.status === "queued") {
-      await transition(db, message.id, "queued", "failed", { lastErrorCode: "too_long", lastErrorMessage: rendered.limitMessage }, { code: "too_long" });
+    const tooLong = rendered[i]!.limitMessage;
+    if (tooLong) {
+      await transition(db, m.id, "queued", "failed", { lastErrorCode: "too_long", lastErrorMessage: tooLong }, { code: "too_long" });
       res.failed++;
       continue;
     }
-    messageIds.push(message.id);
+    messageIds.push(m.id);
   }
 
   // Pause or cancel between creating and sending is honoured before any provider call.
   const current = await findBatch(db, batchId);
   if (current.status !== "running") return { ...res, state: stateOf(current.status) };
 
-  const at = now ?? new Date();
-  const claimed = [];
-  for (const id of messageIds) {
-    const m = await claimMessage(db, id, at);
-    if (m) claimed.push(m);
-  }
+  const claimed = await claimMessages(db, messageIds, at);
   const deferred = await deferOutsideWindow(db, claimed, at);
   res.scheduled = deferred.size;
   // Provider calls overlap (the account's pacing still caps the rate); database writes stay serial.

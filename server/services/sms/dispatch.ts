@@ -35,6 +35,25 @@ export async function claimMessage(db: Db, id: number, now = new Date()): Promis
   return rows[0] ?? null;
 }
 
+/** Claims many queued messages at once (same compare-and-set as claimMessage, one batch). */
+export async function claimMessages(db: Db, ids: readonly number[], now = new Date()): Promise<MessageRow[]> {
+  if (ids.length === 0) return [];
+  const list = JSON.stringify(ids);
+  const [, rows] = await db.batch([
+    db.run(
+      sql`insert into ${smsEvent} (message_id, type, from_status, to_status, detail, at)
+          select ${smsMessage.id}, 'attempt', 'queued', 'sending', json_object('attempt', ${smsMessage.attempts} + 1), ${now.getTime()}
+          from ${smsMessage} where ${smsMessage.id} in (select value from json_each(${list})) and ${smsMessage.status} = 'queued'`,
+    ),
+    db
+      .update(smsMessage)
+      .set({ status: "sending", attempts: sql`${smsMessage.attempts} + 1`, leaseUntil: new Date(now.getTime() + SEND_LEASE_MS), updatedAt: now })
+      .where(and(sql`${smsMessage.id} in (select value from json_each(${list}))`, eq(smsMessage.status, "queued")))
+      .returning(),
+  ]);
+  return rows;
+}
+
 export async function dispatchMessage(db: Db, id: number): Promise<DispatchResult> {
   const claimed = await claimMessage(db, id);
   if (!claimed) {

@@ -20,22 +20,14 @@ const result = (m: MessageRow): DispatchResult => ({ id: m.id, status: m.status,
 
 /** Claims a queued message (atomic compare-and-set with a lease) so no two workers send it. */
 export async function claimMessage(db: Db, id: number, now = new Date()): Promise<MessageRow | null> {
-  const [, rows] = await db.batch([
-    db.run(
-      sql`insert into ${smsEvent} (message_id, type, from_status, to_status, detail, at)
-          select ${id}, 'attempt', 'queued', 'sending', json_object('attempt', ${smsMessage.attempts} + 1), ${now.getTime()}
-          from ${smsMessage} where ${smsMessage.id} = ${id} and ${smsMessage.status} = 'queued'`,
-    ),
-    db
-      .update(smsMessage)
-      .set({ status: "sending", attempts: sql`${smsMessage.attempts} + 1`, leaseUntil: new Date(now.getTime() + SEND_LEASE_MS), updatedAt: now })
-      .where(and(eq(smsMessage.id, id), eq(smsMessage.status, "queued")))
-      .returning(),
-  ]);
-  return rows[0] ?? null;
+  const [row] = await claimMessages(db, [id], now);
+  return row ?? null;
 }
 
-/** Claims many queued messages at once (same compare-and-set as claimMessage, one batch). */
+/**
+ * Claims queued messages: one atomic batch appends their attempt events and moves them to
+ * "sending" with a lease, only those still queued (compare-and-set), so no two workers send one.
+ */
 export async function claimMessages(db: Db, ids: readonly number[], now = new Date()): Promise<MessageRow[]> {
   if (ids.length === 0) return [];
   const list = JSON.stringify(ids);

@@ -9,8 +9,9 @@ import { formatPhoneNational } from "@/server/sms/phone";
 import { type Awkward, type Base, expectSelection, loadBase, seedAwkwardBase } from "./batch-test-kit";
 import type { BatchMode } from "./constants";
 import { createBatch } from "./create-batch";
-import { previewBatch } from "./preview-batch";
-import { type BatchDraftInput, batchDraftInput, toBatchFilters } from "./schemas";
+import { maxCustomerId, previewBatch, previewRecipients, selectionOf } from "./preview-batch";
+import { type MatchForm, recipientPageSql, recipientSampleSql } from "./selection-sql";
+import { type BatchDraftInput, batchDraftInput, type PreviewRecipientsOutput, toBatchFilters } from "./schemas";
 
 const db = createTestDb();
 let base: Base;
@@ -42,12 +43,12 @@ const draft = (extra: Partial<BatchDraftInput>): BatchDraftInput => ({
   ...extra,
 });
 
-/** Every page of the preview, following nextCursor. */
+/** Every page of the preview, following nextCursor (later pages as a scrolling list asks for them). */
 async function allPages(input: BatchDraftInput) {
   const rows: { phone: string; customerId: number; selected: boolean }[] = [];
   let cursor: string | null = null;
   for (let i = 0; i < 500; i++) {
-    const page = await previewBatch({ db, input: { ...input, cursor } });
+    const page: PreviewRecipientsOutput = cursor === null ? await previewBatch({ db, input }) : await previewRecipients({ db, input: { ...input, cursor } });
     rows.push(...page.recipients.map((r) => ({ phone: r.phone, customerId: r.customerId, selected: r.selected })));
     cursor = page.nextCursor;
     if (!cursor) return rows;
@@ -168,10 +169,33 @@ describe("previewBatch and the snapshot match an independent computation", () =>
     expect(first.parts).toBeGreaterThanOrEqual(1);
     expect(first.phone).toMatch(/^\(\d{2}\) 9\d{4}-\d{4}$/);
     expect(page.estimate.exact).toBe(false);
+    const again = await previewRecipients({ db, input: draft({ valueId: values.cidade, message: "{nome} ({codigo}), plano {plano} em {cidade}." }) });
+    expect(again).toEqual({ recipients: page.recipients, nextCursor: page.nextCursor });
 
     const fixed = await previewBatch({ db, input: draft({ valueId: values.cidade, message: "Aviso: manutenção amanhã." }) });
     expect(fixed.estimate).toMatchObject({ exact: true, totalParts: fixed.phonesToSend });
     const street = await previewBatch({ db, input: draft({ valueId: values.cidade, neighbourhoodId: nbh.neighbourhood_id, streetId: nbh.street_id }) });
     expect(street.estimate.exact).toBe(true);
+  });
+
+  it("gives the same rows whichever way a page or a sample walks the selection", async () => {
+    for (const mode of MODES) {
+      const input = batchDraftInput.parse(draft({ mode, valueId: values[mode], allPhones: true, deselectedCustomerIds: [awkward.sharedOwner] }));
+      const s = selectionOf(input);
+      const exp = expectSelection(base, s.filters, s.deselected);
+      const start = { customerId: 0, phoneId: 0 };
+      const listed = async (form: MatchForm) =>
+        (await db.all<{ customer_id: number; e164: string; deselected: number }>(recipientPageSql(s, start, 100_000, 100_000, form)))
+          .filter((r) => r.deselected === 0).map((r) => `${r.customer_id} ${r.e164}`);
+      const expected = [...exp.recipients].map(([e164, c]) => `${c} ${e164}`);
+      expect((await listed("drive")).sort(), mode).toEqual(expected.sort());
+      expect((await listed("probe")).sort(), mode).toEqual(expected.sort());
+      const top = await maxCustomerId(db);
+      const sampled = async (walk: "ids" | "selection") =>
+        (await db.all<{ customer_id: number }>(recipientSampleSql(s, 7, 100_000, top, walk))).map((r) => r.customer_id).sort((a, b) => a - b);
+      const everySeventh = [...exp.recipients.values()].filter((c) => c % 7 === 0).sort((a, b) => a - b);
+      expect(await sampled("ids"), mode).toEqual(everySeventh);
+      expect(await sampled("selection"), mode).toEqual(everySeventh);
+    }
   });
 });

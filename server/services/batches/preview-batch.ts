@@ -12,9 +12,11 @@ import { BATCH_PAGE_SIZE } from "./constants";
 import { assertFilterTargets } from "./filter-labels";
 import { parseInput } from "./parse";
 import { loadRenderContexts, renderBatchMessage } from "./render";
-import { type PreviewBatchInput, type PreviewBatchOutput, type PreviewRecipientOutput, previewBatchInput, toBatchFilters } from "./schemas";
 import {
-  customerCountsSql, decodeCursor, encodeCursor, phoneCountsSql, type Reason, recipientPageSql, recipientSampleSql, type Selection, windowEndSql,
+  type PreviewBatchInput, type PreviewBatchOutput, type PreviewRecipientOutput, type PreviewRecipientsOutput, previewBatchInput, toBatchFilters,
+} from "./schemas";
+import {
+  customerCountsSql, decodeCursor, encodeCursor, type MatchForm, maxCustomerIdSql, type Reason, recipientPageSql, recipientSampleSql, type Selection, selectionCountsSql, windowEndSql,
 } from "./selection-sql";
 
 /** Recipients rendered to estimate the parts of a large batch. */
@@ -32,13 +34,11 @@ export function selectionOf(data: { deselectedCustomerIds: number[] } & Paramete
 }
 
 export async function countSelection(db: Db, s: Selection): Promise<SelectionCounts> {
-  const [customers] = await db.all<{ found: number; deselected: number }>(customerCountsSql(s));
-  const byReason = new Map<Reason, number>();
-  for (const row of await db.all<{ r: Reason; n: number }>(phoneCountsSql(s))) byReason.set(row.r, Number(row.n));
-  const n = (r: Reason) => byReason.get(r) ?? 0;
+  const rows = await db.all<{ r: Reason; n: number; customers: number }>(selectionCountsSql(s));
+  const n = (r: Reason) => Number(rows.find((x) => x.r === r)?.n ?? 0);
   return {
-    customersFound: Number(customers?.found ?? 0),
-    deselectedCustomers: Number(customers?.deselected ?? 0),
+    customersFound: rows.reduce((acc, x) => acc + Number(x.customers), 0),
+    deselectedCustomers: n("deselected"),
     phonesToSend: n("ok"),
     exclusions: {
       noMobile: n("no_mobile"),
@@ -50,12 +50,17 @@ export async function countSelection(db: Db, s: Selection): Promise<SelectionCou
   };
 }
 
+export async function maxCustomerId(db: Db): Promise<number> {
+  const [row] = await db.all<{ top: number }>(maxCustomerIdSql);
+  return Number(row?.top ?? 0);
+}
+
 export type SampleRendering = { customerId: number; name: string; parts: number; limitMessage: string | null };
 
 /** Renders a systematic sample (one customer id in `every`) of the recipients; `size` sets the step. */
 export async function renderSample(db: Db, s: Selection, template: string, maxParts: number, size: number): Promise<SampleRendering[]> {
   const every = Math.max(1, Math.ceil(size / ESTIMATE_SAMPLE));
-  const rows = await db.all<{ customer_id: number }>(recipientSampleSql(s, every, ESTIMATE_SAMPLE));
+  const rows = await db.all<{ customer_id: number }>(recipientSampleSql(s, every, ESTIMATE_SAMPLE, await maxCustomerId(db)));
   return renderFor(db, rows.map((r) => Number(r.customer_id)), template, maxParts);
 }
 
@@ -73,12 +78,14 @@ export async function renderFor(db: Db, customerIds: number[], template: string,
  * Total parts: exact when the template has no variables (every text is the same) or when the sample
  * holds every recipient; otherwise the sample's mean parts times the recipients.
  */
-async function estimateParts(db: Db, s: Selection, template: string, maxParts: number, phonesToSend: number): Promise<PreviewBatchOutput["estimate"]> {
+async function estimateParts(
+  db: Db, s: Selection, template: string, maxParts: number, phonesToSend: number, selected: number,
+): Promise<PreviewBatchOutput["estimate"]> {
   if (parseTemplate(template).variables.length === 0 || phonesToSend === 0) {
     const a = analyzeSms(template, { maxParts });
     return { totalParts: a.parts * phonesToSend, exact: true, sampleSize: 0, overLimitInSample: a.withinLimit ? 0 : Math.min(1, phonesToSend), maxParts };
   }
-  const sample = await renderSample(db, s, template, maxParts, phonesToSend);
+  const sample = await renderSample(db, s, template, maxParts, selected);
   const sum = sample.reduce((acc, r) => acc + r.parts, 0);
   const exact = sample.length === phonesToSend;
   return {
@@ -96,21 +103,30 @@ type PageRow = { customer_id: number; phone_id: number; e164: string; deselected
 const FIRST_WINDOW = 200;
 const MAX_WINDOW = 12_800;
 
+/**
+ * Walking a dense selection in id order finds a page after a few probes; a sparse one is cheaper
+ * to list from the filter's index. Break-even: selected² ≈ window × the id range.
+ */
+async function pageForm(db: Db, selected: number): Promise<MatchForm> {
+  return selected * selected >= FIRST_WINDOW * (await maxCustomerId(db)) ? "probe" : "drive";
+}
+
 /** One more row than a page (to know whether another page follows), in snapshot order. */
-async function pageRows(db: Db, s: Selection, cursor: string | null | undefined): Promise<PageRow[]> {
+async function pageRows(db: Db, s: Selection, cursor: string | null | undefined, selected: number): Promise<PageRow[]> {
+  const form = await pageForm(db, selected);
   const rows: PageRow[] = [];
   let after = decodeCursor(cursor);
   for (let window = FIRST_WINDOW; ; window = Math.min(window * 2, MAX_WINDOW)) {
-    rows.push(...(await db.all<PageRow>(recipientPageSql(s, after, BATCH_PAGE_SIZE + 1 - rows.length, window))));
+    rows.push(...(await db.all<PageRow>(recipientPageSql(s, after, BATCH_PAGE_SIZE + 1 - rows.length, window, form))));
     if (rows.length > BATCH_PAGE_SIZE) return rows;
-    const [end] = await db.all<{ last: number | null; n: number }>(windowEndSql(s, after, window));
+    const [end] = await db.all<{ last: number | null; n: number }>(windowEndSql(s, after, window, form));
     if (!end || end.last === null || Number(end.n) < window) return rows;
     after = { customerId: Number(end.last), phoneId: Number.MAX_SAFE_INTEGER };
   }
 }
 
-async function recipientPage(db: Db, s: Selection, template: string, maxParts: number, cursor: string | null | undefined) {
-  const rows = await pageRows(db, s, cursor);
+async function recipientPage(db: Db, s: Selection, template: string, maxParts: number, cursor: string | null | undefined, selected: number) {
+  const rows = await pageRows(db, s, cursor, selected);
   const page = rows.slice(0, BATCH_PAGE_SIZE);
   const contexts = await loadRenderContexts(db, page.map((r) => Number(r.customer_id)));
   const recipients: PreviewRecipientOutput[] = page.flatMap((r) => {
@@ -142,7 +158,22 @@ export async function previewBatch({ db, input }: { db: Db; input: PreviewBatchI
   await assertFilterTargets(db, s.filters);
   const { maxParts } = await getSmsSettings(db);
   const counts = await countSelection(db, s);
-  const estimate = await estimateParts(db, s, data.message, maxParts, counts.phonesToSend);
-  const page = await recipientPage(db, s, data.message, maxParts, data.cursor);
+  const selected = counts.customersFound - counts.deselectedCustomers;
+  const estimate = await estimateParts(db, s, data.message, maxParts, counts.phonesToSend, selected);
+  const page = await recipientPage(db, s, data.message, maxParts, data.cursor, selected);
   return { ...counts, estimate, ...page };
+}
+
+/**
+ * The next page of the preview's list without the counts: what a scrolling list asks for after
+ * the first page (the counts do not change while the operator scrolls).
+ */
+export async function previewRecipients({ db, input }: { db: Db; input: PreviewBatchInput }): Promise<PreviewRecipientsOutput> {
+  const data = parseInput(previewBatchInput, input);
+  const s = selectionOf(data);
+  await assertFilterTargets(db, s.filters);
+  const { maxParts } = await getSmsSettings(db);
+  const [customers] = await db.all<{ found: number; deselected: number }>(customerCountsSql(s));
+  const selected = Number(customers?.found ?? 0) - Number(customers?.deselected ?? 0);
+  return recipientPage(db, s, data.message, maxParts, data.cursor, selected);
 }

@@ -28,11 +28,23 @@ export function progressFromCounts(rows: readonly { status: SmsStatus | null; n:
   return { total, pending, byStatus, finished, percent };
 }
 
-export async function batchProgress(db: Db, batchId: number, batchStatus: BatchStatus): Promise<BatchProgressOutput> {
-  const rows = await db.all<{ status: SmsStatus | null; n: number }>(sql`
-    SELECT m.status AS status, count(*) AS n
+type CountRow = { batch_id: number; status: SmsStatus | null; n: number };
+
+/** Progress of several batches in one grouped count (the batches grid). */
+export async function batchProgressMany(db: Db, batches: readonly { id: number; status: BatchStatus }[]): Promise<Map<number, BatchProgressOutput>> {
+  const ids = batches.map((b) => b.id);
+  const rows = ids.length === 0 ? [] : await db.all<CountRow>(sql`
+    SELECT r.batch_id AS batch_id, m.status AS status, count(*) AS n
     FROM sms_batch_recipient r LEFT JOIN sms_message m ON m.id = r.message_id
-    WHERE r.batch_id = ${batchId}
-    GROUP BY m.status`);
-  return progressFromCounts(rows.map((r) => ({ status: r.status, n: Number(r.n) })), batchStatus);
+    WHERE r.batch_id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))
+    GROUP BY r.batch_id, m.status`);
+  return new Map(batches.map((b) => [
+    b.id,
+    progressFromCounts(rows.filter((r) => Number(r.batch_id) === b.id).map((r) => ({ status: r.status, n: Number(r.n) })), b.status),
+  ]));
+}
+
+export async function batchProgress(db: Db, batchId: number, batchStatus: BatchStatus): Promise<BatchProgressOutput> {
+  const progress = await batchProgressMany(db, [{ id: batchId, status: batchStatus }]);
+  return progress.get(batchId)!;
 }

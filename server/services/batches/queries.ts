@@ -6,7 +6,7 @@ import { notFound } from "../errors";
 import { BATCH_PAGE_SIZE } from "./constants";
 import { describeFilters } from "./filter-labels";
 import { parseInput } from "./parse";
-import { batchProgress } from "./progress";
+import { batchProgress, batchProgressMany } from "./progress";
 import {
   type BatchIdInput, batchIdInput, type BatchOutput, type BatchWithProgressOutput, type ListBatchesInput, listBatchesInput,
   type ListBatchesOutput, type ListBatchRecipientsInput, listBatchRecipientsInput, type ListBatchRecipientsOutput,
@@ -68,10 +68,9 @@ export async function listBatches({ db, input }: { db: Db; input: ListBatchesInp
     .orderBy(desc(smsBatch.id))
     .limit(data.limit + 1);
   const page = rows.slice(0, data.limit);
+  const progress = await batchProgressMany(db, page.map((r) => r.batch));
   const items: BatchWithProgressOutput[] = [];
-  for (const r of page) {
-    items.push({ ...(await toOutput(db, r.batch, r.creator)), progress: await batchProgress(db, r.batch.id, r.batch.status) });
-  }
+  for (const r of page) items.push({ ...(await toOutput(db, r.batch, r.creator)), progress: progress.get(r.batch.id)! });
   return { items, nextCursor: rows.length > data.limit ? (page.at(-1)?.batch.id ?? null) : null };
 }
 

@@ -154,6 +154,9 @@ export const partsEstimateOutput = z.object({
   maxParts: z.number(),
 });
 
+export const previewRecipientsOutput = z.object({ recipients: z.array(previewRecipientOutput), nextCursor: z.string().nullable() });
+export type PreviewRecipientsOutput = z.output<typeof previewRecipientsOutput>;
+
 export const previewBatchOutput = z.object({
   customersFound: z.number(),
   deselectedCustomers: z.number(),
@@ -170,8 +173,9 @@ export const batchProgressOutput = z.object({
   /** Recipients the sender has not turned into messages yet (in a cancelled batch: never will). */
   pending: z.number(),
   byStatus: z.record(z.enum(SMS_STATUSES), z.number()),
-  /** Messages that reached a final status, plus pending recipients of a cancelled batch. */
+  /** Recipients the sender is done with: sent (awaiting a report) or final or in doubt, plus pending ones of a cancelled batch. */
   finished: z.number(),
+  /** finished / total, rounded down; 100 for an empty done batch. */
   percent: z.number(),
 });
 export type BatchProgressOutput = z.output<typeof batchProgressOutput>;

@@ -13,7 +13,7 @@ import { findBatch } from "../batches/queries";
 import { batchMessageKey, loadRenderContexts, renderBatchMessage } from "../batches/render";
 import { deferOutsideWindow, SEND_CONCURRENCY } from "../queue/drain";
 import { claimMessages, sendClaimed } from "../sms/dispatch";
-import { transition } from "../sms/ledger";
+import { appendEvents, createdEvent, transition } from "../sms/ledger";
 import { getSmsSettings } from "../sms/settings";
 
 export const BATCH_CHUNK = 100;
@@ -54,6 +54,8 @@ export async function sendBatchChunk(db: Db, batchId: number, { limit = BATCH_CH
   const empty = { nome: "", primeiro_nome: "", codigo: "", plano: "", cidade: "" };
   const rendered = pending.map((r) => renderBatchMessage(batch.template, (r.customerId !== null ? contexts.get(r.customerId) : undefined) ?? empty, maxParts));
   const keys = pending.map((r) => batchMessageKey(batchId, r.phoneE164, r.attempt));
+  const keyList = JSON.stringify(keys);
+  const links = JSON.stringify(pending.map((r, i) => [r.id, keys[i]]));
   // One atomic batch: the chunk's messages (once per key), their "created" events, and the links
   // from the snapshot rows. A crash before it leaves nothing; after it, a retry finds everything.
   const [inserted] = await db.batch([
@@ -82,15 +84,18 @@ export async function sendBatchChunk(db: Db, batchId: number, { limit = BATCH_CH
       )
       .onConflictDoNothing({ target: smsMessage.idempotencyKey })
       .returning({ id: smsMessage.id }),
-    db.run(sql`insert into ${smsEvent} (message_id, type, from_status, to_status, detail, at)
-      select m.id, 'created', null, 'queued', json_object('origin', 'batch', 'by', m.created_by), ${at.getTime()}
-      from ${smsMessage} m where m.idempotency_key in (select value from json_each(${JSON.stringify(keys)}))
-      and not exists (select 1 from ${smsEvent} e where e.message_id = m.id and e.type = 'created')`),
+    appendEvents(
+      db,
+      createdEvent(at),
+      sql`${smsMessage.idempotencyKey} in (select value from json_each(${keyList}))
+          and not exists (select 1 from ${smsEvent} e where e.message_id = ${smsMessage.id} and e.type = 'created')`,
+    ),
+    // Each snapshot row points at its message, found by the key computed above (one definition of it).
     db.run(sql`update ${smsBatchRecipient} set message_id = (
         select m.id from ${smsMessage} m
-        where m.idempotency_key = 'batch:' || ${smsBatchRecipient.batchId} || ':' || ${smsBatchRecipient.phoneE164} || ':' || ${smsBatchRecipient.attempt})
+        where m.idempotency_key = (select json_extract(k.value, '$[1]') from json_each(${links}) k where json_extract(k.value, '$[0]') = ${smsBatchRecipient.id}))
       where ${smsBatchRecipient.batchId} = ${batchId} and ${smsBatchRecipient.messageId} is null
-      and ${smsBatchRecipient.id} in (select value from json_each(${JSON.stringify(pending.map((r) => r.id))}))`),
+      and ${smsBatchRecipient.id} in (select json_extract(value, '$[0]') from json_each(${links}))`),
   ]);
   res.created = inserted.length;
   const messages = await db

@@ -13,7 +13,7 @@ import { logger } from "@/server/lib/logger";
 import { mapPool } from "@/server/lib/pool";
 import { adapterFor, findAccount } from "../sms-accounts/account-store";
 import { sendClaimed } from "../sms/dispatch";
-import { type MessageRow, SEND_LEASE_MS, transition } from "../sms/ledger";
+import { claimWhere, type MessageRow, transition } from "../sms/ledger";
 import { applyReportToMessage } from "../sms/reports";
 
 export const DRAIN_CHUNK = 100;
@@ -24,23 +24,9 @@ const DUE = (now: Date) => sql`select ${smsMessage.id} from ${smsMessage}
   where ${smsMessage.status} in ('queued', 'scheduled') and coalesce(${smsMessage.nextAttemptAt}, 0) <= ${now.getTime()}
   order by coalesce(${smsMessage.nextAttemptAt}, 0), ${smsMessage.id}`;
 
-/**
- * Claims up to `limit` due messages: one atomic batch moves them to "sending" with a lease and
- * appends their attempt events, so two overlapping drains can never claim the same message.
- */
+/** Claims up to `limit` due messages (see claimWhere): overlapping drains never share one. */
 export async function claimDue(db: Db, { limit, now = new Date() }: { limit: number; now?: Date }): Promise<MessageRow[]> {
-  const due = sql`${DUE(now)} limit ${limit}`;
-  const [, rows] = await db.batch([
-    db.run(sql`insert into sms_event (message_id, type, from_status, to_status, detail, at)
-      select ${smsMessage.id}, 'attempt', ${smsMessage.status}, 'sending', json_object('attempt', ${smsMessage.attempts} + 1), ${now.getTime()}
-      from ${smsMessage} where ${smsMessage.id} in (${due})`),
-    db
-      .update(smsMessage)
-      .set({ status: "sending", attempts: sql`${smsMessage.attempts} + 1`, leaseUntil: new Date(now.getTime() + SEND_LEASE_MS), updatedAt: now })
-      .where(and(sql`${smsMessage.id} in (${due})`, inArray(smsMessage.status, ["queued", "scheduled"])))
-      .returning(),
-  ]);
-  return rows;
+  return claimWhere(db, sql`${DUE(now)} limit ${limit}`, ["queued", "scheduled"], now);
 }
 
 /**

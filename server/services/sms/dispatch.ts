@@ -3,13 +3,13 @@
  * call and the write of its result are separate steps: a failed write is retried without calling
  * the provider again, and an ambiguous outcome is never resent blindly (in_doubt).
  */
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { smsEvent, smsMessage } from "@/db/schema";
+import { smsMessage } from "@/db/schema";
 import type { SmsStatus } from "@/db/schema/constants";
 import type { SendOutcome } from "@/server/providers/types";
 import { adapterFor, findAccount, findDefaultAccount, webhookUrl } from "../sms-accounts/account-store";
-import { getMessage, MAX_ATTEMPTS, type MessageRow, RETRY_DELAYS_MS, SEND_LEASE_MS, transition } from "./ledger";
+import { claimWhere, getMessage, MAX_ATTEMPTS, type MessageRow, RETRY_DELAYS_MS, transition } from "./ledger";
 import { activeOptOut, recordOptOut } from "./opt-outs";
 import { paceSend } from "./pacer";
 import { applyReportToMessage } from "./reports";
@@ -24,26 +24,10 @@ export async function claimMessage(db: Db, id: number, now = new Date()): Promis
   return row ?? null;
 }
 
-/**
- * Claims queued messages: one atomic batch appends their attempt events and moves them to
- * "sending" with a lease, only those still queued (compare-and-set), so no two workers send one.
- */
+/** Claims queued messages (see claimWhere): the ones returned are this caller's to send. */
 export async function claimMessages(db: Db, ids: readonly number[], now = new Date()): Promise<MessageRow[]> {
   if (ids.length === 0) return [];
-  const list = JSON.stringify(ids);
-  const [, rows] = await db.batch([
-    db.run(
-      sql`insert into ${smsEvent} (message_id, type, from_status, to_status, detail, at)
-          select ${smsMessage.id}, 'attempt', 'queued', 'sending', json_object('attempt', ${smsMessage.attempts} + 1), ${now.getTime()}
-          from ${smsMessage} where ${smsMessage.id} in (select value from json_each(${list})) and ${smsMessage.status} = 'queued'`,
-    ),
-    db
-      .update(smsMessage)
-      .set({ status: "sending", attempts: sql`${smsMessage.attempts} + 1`, leaseUntil: new Date(now.getTime() + SEND_LEASE_MS), updatedAt: now })
-      .where(and(sql`${smsMessage.id} in (select value from json_each(${list}))`, eq(smsMessage.status, "queued")))
-      .returning(),
-  ]);
-  return rows;
+  return claimWhere(db, sql`select value from json_each(${JSON.stringify(ids)})`, ["queued"], now);
 }
 
 export async function dispatchMessage(db: Db, id: number): Promise<DispatchResult> {

@@ -1,4 +1,4 @@
-import { and, eq, type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { smsEvent, smsMessage } from "@/db/schema";
 import type { SmsStatus } from "@/db/schema/constants";
@@ -11,16 +11,24 @@ type Patch = { [K in keyof Insert]?: Insert[K] | SQL };
 const FINAL: readonly SmsStatus[] = ["delivered", "undelivered", "failed", "cancelled", "blocked"];
 
 /**
- * Appends an event for message `id` only if it is still in `from` (same condition as the update).
- * Written as INSERT … SELECT so it can run in one batch with the update.
+ * One event per sms_message row matching `where`, written as INSERT … SELECT so it runs in the same
+ * batch as the change it records (and only for the rows that change). `from` is a status or a
+ * column expression (the row's own status).
  */
-export function eventIfStatus(db: Db, id: number, from: SmsStatus, to: SmsStatus, type: string, detail: Record<string, unknown>, at: Date) {
+export function appendEvents(
+  db: Db,
+  e: { type: "created" | "transition" | "attempt" | "report"; from: SmsStatus | SQL | null; to: SmsStatus; detail: SQL; at: Date },
+  where: SQL,
+) {
   return db.run(
     sql`insert into ${smsEvent} (message_id, type, from_status, to_status, detail, at)
-        select ${id}, ${type}, ${from}, ${to}, ${JSON.stringify(detail)}, ${at.getTime()}
-        from ${smsMessage} where ${smsMessage.id} = ${id} and ${smsMessage.status} = ${from}`,
+        select ${smsMessage.id}, ${e.type}, ${e.from}, ${e.to}, ${e.detail}, ${e.at.getTime()}
+        from ${smsMessage} where ${where}`,
   );
 }
+
+/** The compare-and-set condition of a transition: this message, still in `from`. */
+const inStatus = (id: number, from: SmsStatus) => and(eq(smsMessage.id, id), eq(smsMessage.status, from))!;
 
 /**
  * Moves a message from one status to another (compare-and-set) and appends the event atomically.
@@ -41,11 +49,11 @@ export async function transition(
 ): Promise<MessageRow | null> {
   const now = new Date();
   const [, rows] = await db.batch([
-    eventIfStatus(db, id, from, to, type, detail, now),
+    appendEvents(db, { type, from, to, detail: sql`${JSON.stringify(detail)}`, at: now }, inStatus(id, from)),
     db
       .update(smsMessage)
       .set({ ...patch, status: to, updatedAt: now, ...(FINAL.includes(to) ? { finalAt: now } : {}) })
-      .where(and(eq(smsMessage.id, id), eq(smsMessage.status, from)))
+      .where(inStatus(id, from))
       .returning(),
   ]);
   return rows[0] ?? null;
@@ -62,6 +70,33 @@ export const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
 /** How long a claim holds a message while the provider is called. */
 export const SEND_LEASE_MS = 60_000;
 
+/** The "created" event of a new message (who and from where, never the text). */
+export const createdEvent = (at: Date) => ({
+  type: "created" as const,
+  from: null,
+  to: "queued" as const,
+  detail: sql`json_object('origin', ${smsMessage.origin}, 'by', ${smsMessage.createdBy})`,
+  at,
+});
+
+/**
+ * Claims messages for sending: one atomic batch appends their attempt events and moves them to
+ * "sending" with a lease — only those of `ids` (a subquery of ids) still in one of `from`
+ * (compare-and-set), so no two workers ever claim the same message.
+ */
+export async function claimWhere(db: Db, ids: SQL, from: readonly SmsStatus[], now: Date): Promise<MessageRow[]> {
+  const where = and(sql`${smsMessage.id} in (${ids})`, inArray(smsMessage.status, [...from]))!;
+  const [, rows] = await db.batch([
+    appendEvents(db, { type: "attempt", from: sql`${smsMessage.status}`, to: "sending", detail: sql`json_object('attempt', ${smsMessage.attempts} + 1)`, at: now }, where),
+    db
+      .update(smsMessage)
+      .set({ status: "sending", attempts: sql`${smsMessage.attempts} + 1`, leaseUntil: new Date(now.getTime() + SEND_LEASE_MS), updatedAt: now })
+      .where(where)
+      .returning(),
+  ]);
+  return rows;
+}
+
 export type NewMessage = Omit<typeof smsMessage.$inferInsert, "id" | "ref" | "status" | "createdAt" | "updatedAt">;
 
 /**
@@ -77,11 +112,7 @@ export async function queueMessage(db: Db, values: NewMessage): Promise<{ messag
       .onConflictDoNothing({ target: smsMessage.idempotencyKey })
       .returning(),
     // changes() = 1 only when the insert above happened (not on an idempotent repeat).
-    db.run(
-      sql`insert into ${smsEvent} (message_id, type, from_status, to_status, detail, at)
-          select ${smsMessage.id}, 'created', null, 'queued', json_object('origin', ${smsMessage.origin}, 'by', ${smsMessage.createdBy}), ${now.getTime()}
-          from ${smsMessage} where ${smsMessage.idempotencyKey} = ${values.idempotencyKey} and changes() = 1`,
-    ),
+    appendEvents(db, createdEvent(now), sql`${smsMessage.idempotencyKey} = ${values.idempotencyKey} and changes() = 1`),
   ]);
   if (inserted[0]) return { message: inserted[0], created: true };
   const [existing] = await db.select().from(smsMessage).where(eq(smsMessage.idempotencyKey, values.idempotencyKey));

@@ -12,9 +12,8 @@ import { getSendWindowRules } from "../sms/settings";
 import { logger } from "@/server/lib/logger";
 import { mapPool } from "@/server/lib/pool";
 import { adapterFor, findAccount } from "../sms-accounts/account-store";
-import { sendClaimed } from "../sms/dispatch";
+import { sendClaimed, settleByLookup } from "../sms/dispatch";
 import { claimWhere, type MessageRow, transition } from "../sms/ledger";
-import { applyReportToMessage } from "../sms/reports";
 
 export const DRAIN_CHUNK = 100;
 /** Provider requests in flight per chunk. */
@@ -45,8 +44,7 @@ export async function reconcileExpiredLeases(db: Db, now = new Date()): Promise<
   for (const m of stale) {
     const account = m.providerAccountId ? await findAccount(db, m.providerAccountId) : undefined;
     const adapter = account ? await adapterFor(db, account) : undefined;
-    const found = adapter?.lookup ? await adapter.lookup(m.ref).catch(() => null) : null;
-    if (found && (await applyReportToMessage(db, m.id, { ...found, messageId: m.ref })) === "applied") {
+    if (await settleByLookup(db, m, adapter)) {
       resolved++;
       continue;
     }

@@ -7,7 +7,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { smsMessage } from "@/db/schema";
 import type { SmsStatus } from "@/db/schema/constants";
-import type { SendOutcome } from "@/server/providers/types";
+import type { ProviderAdapter, SendOutcome } from "@/server/providers/types";
 import { adapterFor, findAccount, findDefaultAccount, webhookUrl } from "../sms-accounts/account-store";
 import { claimWhere, getMessage, MAX_ATTEMPTS, type MessageRow, RETRY_DELAYS_MS, transition } from "./ledger";
 import { activeOptOut, recordOptOut } from "./opt-outs";
@@ -54,8 +54,9 @@ export async function sendClaimed(db: Db, m: MessageRow): Promise<DispatchResult
   if (!account || !account.active) return fail(db, m, "failed", "no_account", "Nenhuma conta de SMS ativa.");
 
   let outcome: SendOutcome;
+  let adapter: ProviderAdapter | undefined;
   try {
-    const adapter = await adapterFor(db, account);
+    adapter = await adapterFor(db, account);
     await paceSend(account.id, account.ratePerSecond);
     outcome = await adapter.send({
       messageId: m.ref,
@@ -69,20 +70,34 @@ export async function sendClaimed(db: Db, m: MessageRow): Promise<DispatchResult
     // An adapter bug after the request may have left: treat as ambiguous, never resend blindly.
     outcome = { kind: "retryable", code: "adapter_error", message: `Erro inesperado no envio: ${(err as Error).message}`.slice(0, 300), maybeAccepted: true };
   }
-  return recordOutcome(db, m, account.id, outcome);
+  return recordOutcome(db, m, account.id, outcome, adapter);
+}
+
+/**
+ * When a send may or may not have reached the provider, ask the provider by our reference (where
+ * its contract allows) and apply what it says. True when that settled the message.
+ */
+export async function settleByLookup(db: Db, m: MessageRow, adapter: ProviderAdapter | undefined): Promise<boolean> {
+  const found = adapter?.lookup ? await adapter.lookup(m.ref).catch(() => null) : null;
+  return found !== null && (await applyReportToMessage(db, m.id, { ...found, messageId: m.ref })) === "applied";
 }
 
 /** Writes the provider's answer; safe to retry (every write is a compare-and-set on the status). */
-export async function recordOutcome(db: Db, m: MessageRow, accountId: number, outcome: SendOutcome): Promise<DispatchResult> {
+export async function recordOutcome(
+  db: Db,
+  m: MessageRow,
+  accountId: number,
+  outcome: SendOutcome,
+  adapter?: ProviderAdapter,
+): Promise<DispatchResult> {
   const now = new Date();
   if (outcome.kind === "accepted") {
-    // A fast delivery report may already have moved it past "sent": keep that status, add the id.
-    await db
-      .update(smsMessage)
-      .set({ providerMessageId: outcome.providerMessageId, providerAccountId: accountId, sentAt: now, updatedAt: now })
-      .where(eq(smsMessage.id, m.id));
-    const row = await transition(db, m.id, "sending", "sent", { leaseUntil: null, lastErrorCode: null, lastErrorMessage: null }, { providerMessageId: outcome.providerMessageId });
-    return result(row ?? (await getMessage(db, m.id))!);
+    const ids = { providerMessageId: outcome.providerMessageId, providerAccountId: accountId, sentAt: now };
+    const row = await transition(db, m.id, "sending", "sent", { ...ids, leaseUntil: null, lastErrorCode: null, lastErrorMessage: null }, { providerMessageId: outcome.providerMessageId });
+    if (row) return result(row);
+    // A fast delivery report already moved it past "sent": keep that status, add the ids.
+    const [moved] = await db.update(smsMessage).set({ ...ids, updatedAt: now }).where(eq(smsMessage.id, m.id)).returning();
+    return result(moved!);
   }
   if (outcome.kind === "permanent") {
     if (outcome.reason === "opted_out") {
@@ -92,12 +107,7 @@ export async function recordOutcome(db: Db, m: MessageRow, accountId: number, ou
     return fail(db, m, "failed", outcome.code, outcome.message);
   }
   if (outcome.maybeAccepted) {
-    const adapter = await adapterFor(db, (await findAccount(db, accountId))!);
-    const found = adapter.lookup ? await adapter.lookup(m.ref).catch(() => null) : null;
-    if (found) {
-      await applyReportToMessage(db, m.id, { ...found, messageId: m.ref });
-      return result((await getMessage(db, m.id))!);
-    }
+    if (await settleByLookup(db, m, adapter)) return result((await getMessage(db, m.id))!);
     return fail(db, m, "in_doubt", outcome.code, `${outcome.message} Confira no provedor antes de reenviar.`);
   }
   if (m.attempts >= MAX_ATTEMPTS) return fail(db, m, "failed", outcome.code, `${outcome.message} (desistimos após ${m.attempts} tentativas)`);

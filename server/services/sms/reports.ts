@@ -29,10 +29,10 @@ async function findReported(db: Db, accountId: number | null, r: StatusReport): 
 }
 
 /** Applies one report to a known message; "ignored" when it would not move the status forward. */
-export async function applyReportToMessage(db: Db, messageId: number, r: StatusReport): Promise<"applied" | "ignored"> {
+export async function applyReportToMessage(db: Db, messageId: number, r: StatusReport, known?: MessageRow): Promise<"applied" | "ignored"> {
   // Two tries: a concurrent writer (the send recording its outcome) may change the status in between.
   for (let i = 0; i < 2; i++) {
-    const m = await getMessage(db, messageId);
+    const m = i === 0 && known ? known : await getMessage(db, messageId);
     if (!m) return "ignored";
     const next = applyReport(m.status, r.status);
     if (!next || next === m.status) return "ignored";
@@ -72,7 +72,7 @@ export async function recordProviderEvents(
       summary.unknown++;
       continue;
     }
-    summary[(await applyReportToMessage(db, m.id, r)) === "applied" ? "applied" : "ignored"]++;
+    summary[(await applyReportToMessage(db, m.id, r, m)) === "applied" ? "applied" : "ignored"]++;
   }
   for (const msg of event.inbound) {
     const optOut = isOptOutRequest(msg.text);

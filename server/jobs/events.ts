@@ -14,3 +14,6 @@ export const queueDrainRequested = eventType("sms/queue.drain-requested", { sche
 export const DRAIN_CRON = "TZ=America/Sao_Paulo */5 * * * *";
 
 export type JobEvent = { name: "sms/batch.requested"; data: { batchId: number; run?: number } } | { name: "sms/queue.drain-requested"; data: { requestedBy: string } };
+
+/** Function ids, shared by the Inngest functions and the embedded runner's registrations. */
+export const JOB_IDS = { drain: "drain-sms-queue", batch: "expand-and-send-batch" } as const;

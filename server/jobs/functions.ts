@@ -2,14 +2,14 @@
 import { cron } from "inngest";
 import { inngest } from "./client";
 import { jobContext } from "./context";
-import { batchRequested, DRAIN_CRON, queueDrainRequested } from "./events";
+import { batchRequested, DRAIN_CRON, JOB_IDS, queueDrainRequested } from "./events";
 import { sendBatch } from "./handlers/send-batch";
 import { drainQueue } from "./handlers/drain-queue";
 import { fromInngestStep } from "./steps";
 
 export const drainSmsQueue = inngest.createFunction(
   {
-    id: "drain-sms-queue",
+    id: JOB_IDS.drain,
     triggers: [cron(DRAIN_CRON), queueDrainRequested],
     // Runs never overlap: a tick that finds the previous drain still running is skipped.
     singleton: { mode: "skip" },
@@ -19,7 +19,7 @@ export const drainSmsQueue = inngest.createFunction(
 
 export const expandAndSendBatch = inngest.createFunction(
   {
-    id: "expand-and-send-batch",
+    id: JOB_IDS.batch,
     triggers: [batchRequested],
     // One run per batch at a time: a duplicated or resumed event never sends a batch twice in parallel.
     concurrency: [{ key: "event.data.batchId", limit: 1 }],

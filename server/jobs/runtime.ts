@@ -2,29 +2,30 @@ import { env } from "@/server/env";
 import { inngest } from "./client";
 import { jobContext } from "./context";
 import { EmbeddedRunner, type Registration } from "./embedded-runner";
-import type { JobEvent } from "./events";
+import { batchRequested, JOB_IDS, type JobEvent, queueDrainRequested } from "./events";
 import { drainQueue } from "./handlers/drain-queue";
 import { sendBatch } from "./handlers/send-batch";
+
+type BatchEvent = Extract<JobEvent, { name: "sms/batch.requested" }>;
+/** The runner only delivers batch events to the batch function (its `events` below). */
+const batchData = (event: JobEvent | null) => (event as BatchEvent | null)?.data;
 
 /** The handlers as the embedded runner registers them (same ids and triggers as functions.ts). */
 export function registrations(): Registration[] {
   return [
     {
-      id: "drain-sms-queue",
-      events: ["sms/queue.drain-requested"],
+      id: JOB_IDS.drain,
+      events: [queueDrainRequested.name],
       everyMinutes: 5,
       singleton: true,
       handler: ({ step }) => drainQueue({ step, db: jobContext.db() }),
     },
     {
-      id: "expand-and-send-batch",
-      events: ["sms/batch.requested"],
+      id: JOB_IDS.batch,
+      events: [batchRequested.name],
       // One run per batch at a time, as the Inngest function's concurrency key.
-      concurrencyKey: (event) => String((event as Extract<JobEvent, { name: "sms/batch.requested" }> | null)?.data.batchId),
-      handler: ({ step, event }) => {
-        const data = (event as Extract<JobEvent, { name: "sms/batch.requested" }>).data;
-        return sendBatch({ step, db: jobContext.db(), batchId: data.batchId, run: data.run ?? 0 });
-      },
+      concurrencyKey: (event) => String(batchData(event)?.batchId),
+      handler: ({ step, event }) => sendBatch({ step, db: jobContext.db(), batchId: batchData(event)!.batchId, run: batchData(event)?.run ?? 0 }),
     },
   ];
 }
@@ -48,7 +49,7 @@ export async function sendJobEvent(event: JobEvent & { id?: string }): Promise<v
 /** When the queue is drained next: the runner knows; with Inngest, the next 5-minute boundary. */
 export function nextDrainAt(now = Date.now()): Date {
   if (env().jobs === "embedded") {
-    const at = embeddedRunner().nextRunAt("drain-sms-queue");
+    const at = embeddedRunner().nextRunAt(JOB_IDS.drain);
     if (at) return at;
   }
   return new Date(Math.floor(now / 300_000) * 300_000 + 300_000);

@@ -1,8 +1,8 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
-// The e2e server: production build, its own database under .tmp/e2e, port 3100.
-export const E2E_PORT = 3100;
+// The e2e server: production build, its own database under .tmp/e2e, port 3100 (E2E_PORT overrides it, e.g. to run two checkouts at once).
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${E2E_PORT}`;
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 

@@ -1,5 +1,5 @@
 import { getRequestConfig } from "next-intl/server";
-import messages from "@/messages/pt-BR.json";
+import { messages } from "@/messages";
 
 // The product speaks Brazilian Portuguese only; no locale routing.
 export default getRequestConfig(async () => ({

@@ -1,9 +1,9 @@
-import type messages from "@/messages/pt-BR.json";
+import type { Messages } from "@/messages";
 
-// Makes t("…") keys and their arguments type-checked against messages/pt-BR.json.
+// Makes t("…") keys and their arguments type-checked against the catalogue (messages/index.ts).
 declare module "next-intl" {
   interface AppConfig {
     Locale: "pt-BR";
-    Messages: typeof messages;
+    Messages: Messages;
   }
 }

@@ -6,17 +6,29 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { smsBatchRecipient, smsEvent, smsMessage } from "@/db/schema";
-import { mapPool } from "@/server/lib/pool";
 import type { BatchStatus } from "../batches/constants";
 import { finishBatch, markBatchRunning } from "../batches/controls";
 import { findBatch } from "../batches/queries";
 import { batchMessageKey, loadRenderContexts, renderBatchMessage } from "../batches/render";
-import { deferOutsideWindow, SEND_CONCURRENCY } from "../queue/drain";
-import { claimMessages, sendClaimed } from "../sms/dispatch";
+import { deferOutsideWindow } from "../queue/drain";
+import { claimMessages, sendClaimedMany } from "../sms/dispatch";
 import { appendEvents, createdEvent, transition } from "../sms/ledger";
 import { getSmsSettings } from "../sms/settings";
+import { findAccount, findDefaultAccount } from "../sms-accounts/account-store";
 
+/** Chunk bounds: a chunk is about CHUNK_SECONDS of sending at the account's rate, within these. */
 export const BATCH_CHUNK = 100;
+export const MAX_BATCH_CHUNK = 1000;
+const CHUNK_SECONDS = 5;
+
+/**
+ * Messages per chunk for an account's rate. Between two chunks the pipeline idles for about one
+ * provider round trip plus the next chunk's writes; chunks of ~5 s of sending keep that gap to ~1–2%
+ * of the account's cap, while small accounts keep chunks of 100 (pause/cancel act between chunks).
+ */
+export function chunkSizeFor(ratePerSecond: number): number {
+  return Math.min(MAX_BATCH_CHUNK, Math.max(BATCH_CHUNK, Math.round(ratePerSecond * CHUNK_SECONDS)));
+}
 
 export type BatchChunkResult = {
   /** more: call again; the others end this run (paused/cancelled wait for a resume or stay). */
@@ -31,7 +43,7 @@ function stateOf(status: BatchStatus): BatchChunkResult["state"] {
   return status === "paused" || status === "cancelled" ? status : status === "running" ? "more" : "done";
 }
 
-export async function sendBatchChunk(db: Db, batchId: number, { limit = BATCH_CHUNK, now }: { limit?: number; now?: Date } = {}): Promise<BatchChunkResult> {
+export async function sendBatchChunk(db: Db, batchId: number, { limit, now }: { limit?: number; now?: Date } = {}): Promise<BatchChunkResult> {
   const res: BatchChunkResult = { state: "more", created: 0, sent: 0, scheduled: 0, failed: 0 };
   let batch = await findBatch(db, batchId);
   if (batch.status === "queued") batch = (await markBatchRunning(db, batchId)) ?? (await findBatch(db, batchId));
@@ -42,7 +54,7 @@ export async function sendBatchChunk(db: Db, batchId: number, { limit = BATCH_CH
     .from(smsBatchRecipient)
     .where(and(eq(smsBatchRecipient.batchId, batchId), isNull(smsBatchRecipient.messageId)))
     .orderBy(asc(smsBatchRecipient.id))
-    .limit(limit);
+    .limit(limit ?? chunkSizeFor(await batchRate(db, batch.providerAccountId)));
   if (pending.length === 0) {
     if (await finishBatch(db, batchId)) return { ...res, state: "done" };
     return { ...res, state: stateOf((await findBatch(db, batchId)).status) };
@@ -125,10 +137,16 @@ export async function sendBatchChunk(db: Db, batchId: number, { limit = BATCH_CH
   const deferred = await deferOutsideWindow(db, claimed, at);
   res.scheduled = deferred.size;
   // Provider calls overlap (the account's pacing still caps the rate); database writes stay serial.
-  const outs = await mapPool(claimed.filter((m) => !deferred.has(m.id)), SEND_CONCURRENCY, (m) => sendClaimed(db, m));
+  const outs = await sendClaimedMany(db, claimed.filter((m) => !deferred.has(m.id)));
   for (const out of outs) {
     if (out.status === "sent" || out.status === "delivered") res.sent++;
     else if (out.status === "failed" || out.status === "blocked") res.failed++;
   }
   return res;
+}
+
+/** The messages-per-second of the account a batch sends through (its own, else the default). */
+async function batchRate(db: Db, accountId: number | null): Promise<number> {
+  const account = (accountId ? await findAccount(db, accountId) : undefined) ?? (await findDefaultAccount(db));
+  return account?.ratePerSecond ?? 1;
 }

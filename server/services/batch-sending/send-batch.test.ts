@@ -21,7 +21,7 @@ import { drainChunk } from "../queue/drain";
 import { resetAdapterCache } from "../sms-accounts/account-store";
 import { createAccount } from "../sms-accounts/manage-accounts";
 import { queueMessage } from "../sms/ledger";
-import { BATCH_CHUNK, sendBatchChunk } from "./send-batch-chunk";
+import { BATCH_CHUNK, chunkSizeFor, MAX_BATCH_CHUNK, sendBatchChunk } from "./send-batch-chunk";
 
 const db = createTestDb();
 let fake: FakeHttpServer;
@@ -89,6 +89,15 @@ afterAll(async () => {
   await fake.close();
 });
 
+describe("chunkSizeFor", () => {
+  it("sizes a chunk to ~5 s of the account's rate, between 100 and 1,000 messages", () => {
+    expect(chunkSizeFor(1)).toBe(BATCH_CHUNK);
+    expect(chunkSizeFor(10)).toBe(BATCH_CHUNK);
+    expect(chunkSizeFor(100)).toBe(500);
+    expect(chunkSizeFor(10_000)).toBe(MAX_BATCH_CHUNK);
+  });
+});
+
 describe("expand-and-send-batch", () => {
   it("sends every recipient once, one step per chunk, and marks the batch done", async () => {
     const batchId = await newBatch();
@@ -110,7 +119,7 @@ describe("expand-and-send-batch", () => {
 
   it("a worker that dies mid-batch loses nothing and sends nothing twice", async () => {
     const batchId = await newBatch();
-    await sendBatchChunk(db, batchId);
+    await sendBatchChunk(db, batchId, { limit: BATCH_CHUNK });
     // The next chunk's messages are created, then the worker dies before sending them.
     const pending = await db.select().from(smsBatchRecipient).where(eq(smsBatchRecipient.batchId, batchId)).limit(BATCH_CHUNK * 2);
     const batchRow = pending.slice(BATCH_CHUNK);
@@ -140,7 +149,7 @@ describe("expand-and-send-batch", () => {
 
   it("pause stops between chunks; resume sends the rest exactly once", async () => {
     const batchId = await newBatch();
-    await sendBatchChunk(db, batchId);
+    await sendBatchChunk(db, batchId, { limit: BATCH_CHUNK });
     await pauseBatch({ ctx: { db, user: op }, input: { batchId } });
     const { result } = await runFunction(batchId);
     expect(result).toMatchObject({ state: "paused" });
@@ -152,7 +161,7 @@ describe("expand-and-send-batch", () => {
 
   it("cancel stops the rest of the batch", async () => {
     const batchId = await newBatch();
-    await sendBatchChunk(db, batchId);
+    await sendBatchChunk(db, batchId, { limit: BATCH_CHUNK });
     await cancelBatch({ ctx: { db, user: op }, input: { batchId } });
     const { result } = await runFunction(batchId);
     expect(result).toMatchObject({ state: "cancelled" });

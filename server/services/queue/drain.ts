@@ -10,14 +10,11 @@ import { dddToUfs } from "@/server/sms/phone";
 import { isWindowBound, windowAt } from "@/server/sms/send-window";
 import { getSendWindowRules } from "../sms/settings";
 import { logger } from "@/server/lib/logger";
-import { mapPool } from "@/server/lib/pool";
 import { adapterFor, findAccount } from "../sms-accounts/account-store";
-import { sendClaimed, settleByLookup } from "../sms/dispatch";
+import { sendClaimedMany, settleByLookup } from "../sms/dispatch";
 import { claimWhere, type MessageRow, transition } from "../sms/ledger";
 
 export const DRAIN_CHUNK = 100;
-/** Provider requests in flight per chunk. */
-export const SEND_CONCURRENCY = 16;
 
 const DUE = (now: Date) => sql`select ${smsMessage.id} from ${smsMessage}
   where ${smsMessage.status} in ('queued', 'scheduled') and coalesce(${smsMessage.nextAttemptAt}, 0) <= ${now.getTime()}
@@ -116,7 +113,7 @@ export async function drainChunk(db: Db, { limit = DRAIN_CHUNK, now }: { limit?:
   const deferred = await deferOutsideWindow(db, claimed, at);
   res.scheduled = deferred.size;
   // Provider calls overlap (each account's pacing still caps its rate); database writes stay serial.
-  const outs = await mapPool(claimed.filter((m) => !deferred.has(m.id)), SEND_CONCURRENCY, (m) => sendClaimed(db, m));
+  const outs = await sendClaimedMany(db, claimed.filter((m) => !deferred.has(m.id)));
   for (const out of outs) {
     if (out.status === "sent" || out.status === "delivered") res.sent++;
     else if (out.status === "queued") res.retrying++;

@@ -3,14 +3,15 @@
  * call and the write of its result are separate steps: a failed write is retried without calling
  * the provider again, and an ambiguous outcome is never resent blindly (in_doubt).
  */
-import { eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { smsMessage } from "@/db/schema";
+import { optOut, smsEvent, smsMessage } from "@/db/schema";
+import { mapPool } from "@/server/lib/pool";
 import type { SmsStatus } from "@/db/schema/constants";
 import type { ProviderAdapter, SendOutcome } from "@/server/providers/types";
-import { adapterFor, findAccount, findDefaultAccount, webhookUrl } from "../sms-accounts/account-store";
+import { type AccountRow, adapterFor, findAccount, findDefaultAccount, webhookUrl } from "../sms-accounts/account-store";
 import { claimWhere, getMessage, MAX_ATTEMPTS, type MessageRow, RETRY_DELAYS_MS, transition } from "./ledger";
-import { activeOptOut, recordOptOut } from "./opt-outs";
+import { recordOptOut } from "./opt-outs";
 import { paceSend } from "./pacer";
 import { applyReportToMessage } from "./reports";
 
@@ -45,32 +46,116 @@ async function fail(db: Db, m: MessageRow, to: SmsStatus, code: string, message:
   return result(row ?? (await getMessage(db, m.id))!);
 }
 
+/** Sends one claimed message (see sendClaimedMany). */
 export async function sendClaimed(db: Db, m: MessageRow): Promise<DispatchResult> {
+  const [out] = await sendClaimedMany(db, [m]);
+  return out!;
+}
+
+/** How many provider calls of one chunk are in flight at once (each account's pacing still caps the rate). */
+export const SEND_CONCURRENCY = 32;
+
+type Sendable = { m: MessageRow; account: AccountRow; adapter?: ProviderAdapter; outcome?: SendOutcome };
+
+/**
+ * Sends claimed messages and records each outcome; results keep the input order.
+ *
+ * Per chunk, not per message: one opt-out query for all the numbers, each provider account and
+ * adapter looked up once, and one atomic write for all the accepted sends. Provider calls overlap
+ * (`concurrency`); every write stays a compare-and-set on the status, so a crash anywhere leaves
+ * messages either untouched or in "sending" with a lease that the drain reconciles.
+ */
+export async function sendClaimedMany(db: Db, messages: readonly MessageRow[], { concurrency = SEND_CONCURRENCY } = {}): Promise<DispatchResult[]> {
+  const results = new Map<number, DispatchResult>();
   // Consent is re-checked at dispatch: the number may have sent PARE since the message was queued.
-  const opted = await activeOptOut(db, m.phoneE164);
-  if (opted) return fail(db, m, "blocked", "opted_out", "O número pediu para não receber SMS (opt-out).");
-
-  const account = (m.providerAccountId ? await findAccount(db, m.providerAccountId) : undefined) ?? (await findDefaultAccount(db));
-  if (!account || !account.active) return fail(db, m, "failed", "no_account", "Nenhuma conta de SMS ativa.");
-
-  let outcome: SendOutcome;
-  let adapter: ProviderAdapter | undefined;
-  try {
-    adapter = await adapterFor(db, account);
-    await paceSend(account.id, account.ratePerSecond);
-    outcome = await adapter.send({
-      messageId: m.ref,
-      to: m.phoneE164,
-      text: m.body,
-      encoding: m.encoding,
-      segments: m.segments,
-      statusCallbackUrl: `${webhookUrl(account)}?ref=${encodeURIComponent(m.ref)}`,
-    });
-  } catch (err) {
-    // An adapter bug after the request may have left: treat as ambiguous, never resend blindly.
-    outcome = { kind: "retryable", code: "adapter_error", message: `Erro inesperado no envio: ${(err as Error).message}`.slice(0, 300), maybeAccepted: true };
+  const opted = await optedOutAmong(db, messages.map((m) => m.phoneE164));
+  const accounts = new Map<number | null, AccountRow | undefined>();
+  const toSend: Sendable[] = [];
+  for (const m of messages) {
+    if (opted.has(m.phoneE164)) {
+      results.set(m.id, await fail(db, m, "blocked", "opted_out", "O número pediu para não receber SMS (opt-out)."));
+      continue;
+    }
+    const key = m.providerAccountId;
+    if (!accounts.has(key)) accounts.set(key, (key ? await findAccount(db, key) : undefined) ?? (await findDefaultAccount(db)));
+    const account = accounts.get(key);
+    if (!account || !account.active) {
+      results.set(m.id, await fail(db, m, "failed", "no_account", "Nenhuma conta de SMS ativa."));
+      continue;
+    }
+    toSend.push({ m, account });
   }
-  return recordOutcome(db, m, account.id, outcome, adapter);
+
+  const adapters = new Map<number, Promise<ProviderAdapter>>();
+  await mapPool(toSend, concurrency, async (s) => {
+    try {
+      if (!adapters.has(s.account.id)) adapters.set(s.account.id, adapterFor(db, s.account));
+      s.adapter = await adapters.get(s.account.id)!;
+      await paceSend(s.account.id, s.account.ratePerSecond);
+      s.outcome = await s.adapter.send({
+        messageId: s.m.ref,
+        to: s.m.phoneE164,
+        text: s.m.body,
+        encoding: s.m.encoding,
+        segments: s.m.segments,
+        statusCallbackUrl: `${webhookUrl(s.account)}?ref=${encodeURIComponent(s.m.ref)}`,
+      });
+    } catch (err) {
+      // An adapter bug after the request may have left: treat as ambiguous, never resend blindly.
+      s.outcome = { kind: "retryable", code: "adapter_error", message: `Erro inesperado no envio: ${(err as Error).message}`.slice(0, 300), maybeAccepted: true };
+    }
+  });
+
+  const accepted = toSend.filter((s) => s.outcome!.kind === "accepted");
+  for (const [id, r] of await recordAcceptedMany(db, accepted)) results.set(id, r);
+  for (const s of toSend) {
+    if (s.outcome!.kind !== "accepted") results.set(s.m.id, await recordOutcome(db, s.m, s.account.id, s.outcome!, s.adapter));
+  }
+  return messages.map((m) => results.get(m.id)!);
+}
+
+/** The numbers among `phones` with an active opt-out (one query). */
+async function optedOutAmong(db: Db, phones: readonly string[]): Promise<Set<string>> {
+  if (phones.length === 0) return new Set();
+  const rows = await db
+    .selectDistinct({ phone: optOut.phoneE164 })
+    .from(optOut)
+    .where(and(isNull(optOut.liftedAt), sql`${optOut.phoneE164} in (select value from json_each(${JSON.stringify([...new Set(phones)])}))`));
+  return new Set(rows.map((r) => r.phone));
+}
+
+/**
+ * The accepted sends of a chunk in one atomic batch: their "sent" events, then the move
+ * sending → sent with the provider's ids (compare-and-set). A message that a fast delivery report
+ * already moved past "sent" keeps that status and gets the ids (recordOutcome's path).
+ */
+async function recordAcceptedMany(db: Db, accepted: readonly Sendable[]): Promise<Map<number, DispatchResult>> {
+  const out = new Map<number, DispatchResult>();
+  if (accepted.length === 0) return out;
+  if (accepted.length === 1) {
+    const [s] = accepted;
+    out.set(s!.m.id, await recordOutcome(db, s!.m, s!.account.id, s!.outcome!, s!.adapter));
+    return out;
+  }
+  const now = new Date();
+  const list = JSON.stringify(
+    accepted.map((s) => [s.m.id, (s.outcome as Extract<SendOutcome, { kind: "accepted" }>).providerMessageId, s.account.id]),
+  );
+  const items = sql`(select json_extract(value, '$[0]') as id, json_extract(value, '$[1]') as pmid, json_extract(value, '$[2]') as acc from json_each(${list}))`;
+  const [, updated] = await db.batch([
+    db.run(sql`insert into ${smsEvent} (message_id, type, from_status, to_status, detail, at)
+        select m.id, 'transition', 'sending', 'sent', json_object('providerMessageId', j.pmid), ${now.getTime()}
+        from ${items} j join ${smsMessage} m on m.id = j.id where m.status = 'sending'`),
+    db.all<{ id: number }>(sql`update ${smsMessage} set status = 'sent', provider_message_id = j.pmid, provider_account_id = j.acc,
+        sent_at = ${now.getTime()}, lease_until = null, last_error_code = null, last_error_message = null, updated_at = ${now.getTime()}
+        from ${items} j where ${smsMessage.id} = j.id and ${smsMessage.status} = 'sending' returning ${smsMessage.id} as id`),
+  ]);
+  const done = new Set(updated.map((r) => Number(r.id)));
+  for (const s of accepted) {
+    if (done.has(s.m.id)) out.set(s.m.id, { id: s.m.id, status: "sent", errorCode: null, errorMessage: null });
+    else out.set(s.m.id, await recordOutcome(db, s.m, s.account.id, s.outcome!, s.adapter));
+  }
+  return out;
 }
 
 /**

@@ -32,6 +32,16 @@ test("operador sends an SMS, sees the outcome, then the message in both historie
 
   await loginAs(page, "operador");
   await expect(smsTabs(page).getByRole("link", { name: "Histórico" })).toBeVisible();
+  if (testInfo.project.name === "phone") {
+    // The four tabs fit a 360-px phone without scrolling sideways.
+    const size = page.viewportSize()!;
+    await page.setViewportSize({ width: 360, height: size.height });
+    const overflow = await smsTabs(page).evaluate((nav) => nav.scrollWidth - nav.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expect(page.locator("body")).toHaveJSProperty("scrollWidth", 360);
+    await snapshot(page, "sms-individual-operador-360");
+    await page.setViewportSize(size);
+  }
   await snapshot(page, "sms-individual-operador");
   await page.getByRole("link", { name: "Novo SMS" }).first().click();
   await expect(page).toHaveURL(/\/sms\/individual\/novo$/);
@@ -77,6 +87,7 @@ test("operador sends an SMS, sees the outcome, then the message in both historie
   await page.getByRole("checkbox", { name: "Entregue", exact: true }).check();
   await page.getByLabel("Telefone", { exact: true }).fill(number);
   await expect(historyRow(page, `Teste e2e ${stamp}`)).toBeVisible();
+  await expect(page.getByText("1 mensagem exibida")).toBeVisible();
   await expect(page.getByRole("list", { name: "Mensagens" }).getByRole("listitem").filter({ hasNotText: "Entregue" })).toHaveCount(0);
   await snapshot(page, "sms-historico");
 
@@ -98,7 +109,7 @@ test("Novo SMS shows each validation message next to its field", async ({ page }
   await loginAs(page, "operador");
   await page.goto("/sms/individual/novo");
   await page.getByRole("button", { name: "Enviar" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "Confira os campos marcados abaixo." })).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "Confira os campos marcados acima." })).toBeVisible();
   await expect(page.getByLabel("Cliente", { exact: true })).toHaveAccessibleDescription(/Escolha o cliente\./);
   await expect(page.getByLabel("Motivo", { exact: true })).toHaveAccessibleDescription(/Informe o motivo do envio \(pelo menos 3 letras\)\./);
   await expect(page.getByLabel("DDD", { exact: true })).toHaveAccessibleDescription(/Informe o DDD com 2 dígitos, sem parênteses\./);

@@ -71,10 +71,10 @@ export function MessageFilters({
         className={cn(open ? "grid" : "hidden", "grid-cols-2 gap-3 rounded-xl border border-slate-200 bg-white p-4 md:grid md:grid-cols-4 lg:grid-cols-6")}
       >
         <Field label={t("from")} className="col-span-1">
-          {(p) => <Input {...p} type="date" value={value.from} max={value.to || undefined} onChange={(e) => set({ from: e.target.value })} />}
+          {(p) => <Input {...p} type="date" className="px-2" value={value.from} max={value.to || undefined} onChange={(e) => set({ from: e.target.value })} />}
         </Field>
         <Field label={t("to")} error={periodError} className="col-span-1">
-          {(p) => <Input {...p} type="date" value={value.to} min={value.from || undefined} onChange={(e) => set({ to: e.target.value })} />}
+          {(p) => <Input {...p} type="date" className="px-2" value={value.to} min={value.from || undefined} onChange={(e) => set({ to: e.target.value })} />}
         </Field>
         <Field label={t("customer")} className="col-span-2">
           {(p) => <CustomerPicker control={p} value={value.customer} onChange={(customer) => set({ customer })} clearable />}

@@ -134,7 +134,7 @@ export function SendIndividualForm({ initialCustomerId }: { initialCustomerId: n
           </Field>
 
           <div className="flex flex-col gap-3">
-            <div className="grid grid-cols-[5.5rem_minmax(0,1fr)] gap-3">
+            <div className="grid grid-cols-[7rem_minmax(0,1fr)] gap-3">
               <Field label={t("ddd")} hint={t("dddHint")} error={errorOf("ddd")}>
                 {(p) => (
                   <Input

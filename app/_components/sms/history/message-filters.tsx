@@ -68,7 +68,7 @@ export function MessageFilters({
       </div>
       <div
         id="history-filters"
-        className={cn(open ? "grid" : "hidden", "grid-cols-2 gap-3 rounded-xl border border-slate-200 bg-white p-4 md:grid md:grid-cols-4 lg:grid-cols-6")}
+        className={cn(open ? "grid" : "hidden", "grid-cols-2 gap-3 rounded-xl border border-slate-200 bg-white p-4 md:grid md:grid-cols-4 lg:grid-cols-[minmax(9.5rem,1fr)_minmax(9.5rem,1fr)_repeat(4,minmax(0,1fr))]")}
       >
         <Field label={t("from")} className="col-span-1">
           {(p) => <Input {...p} type="date" className="px-2" value={value.from} max={value.to || undefined} onChange={(e) => set({ from: e.target.value })} />}

@@ -10,7 +10,7 @@ import { Field } from "../../ui/field";
 import { controlClasses } from "../../ui/input";
 import { Select } from "../../ui/select";
 import { TEMPLATE_KEYS, type TemplateKey } from "./templates";
-import { renderDraftMessage } from "./validate-draft";
+import { renderDraftMessage } from "./draft";
 
 const ENCODING_NAMES = { GSM7: "GSM-7", UCS2: "UCS-2" } as const;
 /** Below this many characters left in a single SMS the counter warns. */

@@ -16,7 +16,7 @@ import { CustomerPicker, type PickedCustomer } from "../customer-picker";
 import { MessageComposer } from "./message-composer";
 import { SendOutcome } from "./send-outcome";
 import { useSendIndividual } from "./use-send-individual";
-import type { DraftErrors, DraftField } from "./validate-draft";
+import type { DraftErrors, DraftField } from "./draft";
 
 type Phone = CustomerDetail["phones"][number];
 
@@ -96,7 +96,7 @@ export function SendIndividualForm({ initialCustomerId }: { initialCustomerId: n
   function onSubmit(e: FormEvent) {
     e.preventDefault();
     setEdited(new Set());
-    send({ customerId: customer?.id ?? null, motivo, ddd, number, message, confirmed }, { maxParts, context });
+    void send({ customerId: customer?.id ?? null, motivo, ddd, number, message, confirmed }, { maxParts, context });
   }
 
   function writeAnother() {

@@ -1,10 +1,20 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import type { SendOutcomeOutput } from "@/server/services/sms/schemas";
-import { type DraftErrors, type DraftRules, type IndividualDraft, validateIndividualDraft } from "./validate-draft";
+import type { DraftErrors, DraftRules, IndividualDraft } from "./draft";
+
+// The validator brings zod; it loads right after the form appears instead of with the page.
+let validatorModule: Promise<typeof import("./validate-draft")> | null = null;
+function loadValidator() {
+  validatorModule ??= import("./validate-draft").catch((err: unknown) => {
+    validatorModule = null;
+    throw err;
+  });
+  return validatorModule;
+}
 
 export type SendIndividualState =
   | { kind: "idle" }
@@ -36,44 +46,64 @@ export function useSendIndividual() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const key = useRef<string | null>(null);
+  const busy = useRef(false);
   const [invalid, setInvalid] = useState<DraftErrors | null>(null);
+  const [unreachable, setUnreachable] = useState(false);
+  useEffect(() => {
+    loadValidator().catch(() => {});
+  }, []);
   const mutation = useMutation(
     trpc.sms.sendIndividual.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries(trpc.message.list.pathFilter()),
     }),
   );
 
-  function send(draft: IndividualDraft, rules: DraftRules): boolean {
-    if (mutation.isPending) return false;
-    const errors = validateIndividualDraft(draft, rules);
-    if (Object.keys(errors).length > 0 || draft.customerId == null || !draft.confirmed) {
-      setInvalid(errors);
-      mutation.reset();
-      return false;
-    }
-    setInvalid(null);
-    key.current ??= newKey();
-    mutation.mutate(
-      { ...draft, customerId: draft.customerId, confirmed: true, idempotencyKey: key.current },
-      {
-        // The message exists now: whatever is composed next is another message.
-        onSuccess: () => {
+  /** Validates, then sends; resolves true once the server recorded the message (see `state` for how it went). */
+  async function send(draft: IndividualDraft, rules: DraftRules): Promise<boolean> {
+    if (busy.current || mutation.isPending) return false;
+    busy.current = true;
+    try {
+      let validate: (typeof import("./validate-draft"))["validateIndividualDraft"];
+      try {
+        validate = (await loadValidator()).validateIndividualDraft;
+      } catch {
+        setUnreachable(true);
+        return false;
+      }
+      setUnreachable(false);
+      const errors = validate(draft, rules);
+      if (Object.keys(errors).length > 0 || draft.customerId == null || !draft.confirmed) {
+        setInvalid(errors);
+        mutation.reset();
+        return false;
+      }
+      setInvalid(null);
+      key.current ??= newKey();
+      return await mutation.mutateAsync({ ...draft, customerId: draft.customerId, confirmed: true, idempotencyKey: key.current }).then(
+        () => {
+          // The message exists now: whatever is composed next is another message.
           key.current = null;
+          return true;
         },
-      },
-    );
-    return true;
+        // Shown through the mutation's state; the key stays for the retry.
+        () => false,
+      );
+    } finally {
+      busy.current = false;
+    }
   }
 
   /** Starts a new message: clears the outcome and errors; the next send gets a new key. */
   function reset() {
     key.current = null;
     setInvalid(null);
+    setUnreachable(false);
     mutation.reset();
   }
 
   let state: SendIndividualState;
-  if (invalid) state = { kind: "invalid", fieldErrors: invalid };
+  if (unreachable) state = { kind: "error", message: null, fieldErrors: {}, network: true };
+  else if (invalid) state = { kind: "invalid", fieldErrors: invalid };
   else if (mutation.isPending) state = { kind: "sending" };
   else if (mutation.isSuccess) state = { kind: "done", outcome: mutation.data };
   else if (mutation.isError) {

@@ -5,34 +5,14 @@
 import { sendIndividualInput } from "@/server/services/sms/schemas";
 import { analyzeSms, limitMessage } from "@/server/sms/encoding";
 import { parseSmsRecipient } from "@/server/sms/phone";
-import { EXAMPLE_CONTEXT, renderTemplate, type TemplateContext, validateTemplate } from "@/server/sms/template";
+import { EXAMPLE_CONTEXT, renderTemplate, validateTemplate } from "@/server/sms/template";
+import type { DraftErrors, DraftField, DraftRules, IndividualDraft } from "./draft";
 
-export type IndividualDraft = {
-  customerId: number | null;
-  motivo: string;
-  ddd: string;
-  number: string;
-  message: string;
-  confirmed: boolean;
-};
-
-export type DraftField = keyof IndividualDraft;
-export type DraftErrors = Partial<Record<DraftField, string>>;
-
-export type DraftRules = {
-  maxParts: number;
-  /** The customer's values for the variables; the example values until the customer is loaded. */
-  context: TemplateContext | null;
-};
+export type { DraftErrors, DraftField, DraftRules, IndividualDraft } from "./draft";
+export { renderDraftMessage } from "./draft";
 
 // Only to satisfy the schema: the real key is added by useSendIndividual.
 const PLACEHOLDER_KEY = "00000000-0000-4000-8000-000000000000";
-
-/** The text the customer will receive, or null when the template itself is wrong. */
-export function renderDraftMessage(message: string, context: TemplateContext | null): string | null {
-  if (!validateTemplate(message).ok) return null;
-  return renderTemplate(message, context ?? EXAMPLE_CONTEXT);
-}
 
 export function validateIndividualDraft(d: IndividualDraft, rules: DraftRules): DraftErrors {
   const errors: DraftErrors = {};

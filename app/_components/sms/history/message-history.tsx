@@ -9,6 +9,7 @@ import { filtersToSearchParams } from "@/server/services/messages/query-string";
 import type { MessageFiltersInput } from "@/server/services/messages/schemas";
 import { SearchIcon } from "../../icons";
 import { Button, buttonClasses } from "../../ui/button";
+import { cn } from "../../ui/cn";
 import { EmptyState } from "../../ui/empty-state";
 import { Spinner } from "../../ui/spinner";
 import { activeFilterCount, EMPTY_FILTERS, type HistoryFilters, MessageFilters } from "./message-filters";
@@ -85,7 +86,7 @@ export function MessageHistory({
         periodError={periodError}
       />
 
-      <div className="flex min-h-11 flex-wrap items-center justify-between gap-3">
+      <div className={cn("flex min-h-11 flex-wrap items-center justify-between gap-3", scope === "individual" && items.length === 0 && !searching && "hidden")}>
         <div aria-live="polite" className="text-sm text-slate-600">
           {searching ? <Spinner label={t("loading")} className="size-4 text-brand-600" /> : items.length > 0 ? t("shownCount", { count: items.length }) : null}
         </div>

@@ -12,6 +12,7 @@ async function pickCustomer(page: Page, c: E2eCustomer) {
   await page.getByLabel("Cliente", { exact: true }).fill(c.code);
   await page.getByRole("list", { name: "Clientes encontrados" }).getByRole("button", { name: new RegExp(`#${c.code} `) }).click();
   await expect(page.getByText(c.name, { exact: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: `Trocar o cliente ${c.name}` })).toBeFocused();
 }
 
 /** On phones the filters sit behind a button; on desktop they are always open. */
@@ -153,6 +154,8 @@ test("técnico sees only the individual tab and only their own sends, also in th
   const others = await sendableCustomer(phone ? 46 : 47);
   const stamp = `${testInfo.project.name}-${Date.now()}`;
   await recordSentMessage("operador", others, `Envio do operador ${stamp}`);
+  // Without a session the export answers 401, never a file.
+  expect((await page.request.get("/api/export/sms")).status()).toBe(401);
 
   await loginAs(page, "tecnico");
   const tabs = smsTabs(page);

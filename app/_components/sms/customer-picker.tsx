@@ -41,14 +41,21 @@ export function CustomerPicker({
   const [q, setQ] = useState("");
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const inputRef = useRef<HTMLInputElement>(null);
-  const focusSearch = useRef(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  // Keeps the keyboard where the user is: on the search after "Trocar", on "Trocar" after a pick.
+  const moveFocus = useRef(false);
   useEffect(() => () => clearTimeout(timer.current), []);
   useEffect(() => {
-    if (!value && focusSearch.current) {
-      focusSearch.current = false;
-      inputRef.current?.focus();
-    }
+    if (!moveFocus.current) return;
+    moveFocus.current = false;
+    if (value) buttonRef.current?.focus();
+    else inputRef.current?.focus();
   }, [value]);
+
+  function pick(c: PickedCustomer | null) {
+    moveFocus.current = true;
+    onChange(c);
+  }
 
   const enabled = q.length >= MIN_CHARS;
   const search = useQuery({ ...trpc.customer.search.queryOptions({ q }), enabled, placeholderData: keepPreviousData });
@@ -62,14 +69,12 @@ export function CustomerPicker({
         </div>
         <Button
           id={control.id}
+          ref={buttonRef}
           variant="secondary"
           size="sm"
           aria-describedby={control["aria-describedby"]}
           aria-label={clearable ? t("clearCustomer", { name: value.name }) : t("changeCustomer", { name: value.name })}
-          onClick={() => {
-            focusSearch.current = true;
-            onChange(null);
-          }}
+          onClick={() => pick(null)}
         >
           {clearable ? t("clear") : t("change")}
         </Button>
@@ -98,7 +103,7 @@ export function CustomerPicker({
             // Enter picks the only match instead of submitting the form around it.
             if (e.key === "Enter") {
               e.preventDefault();
-              if (items.length === 1 && items[0]) onChange(items[0]);
+              if (items.length === 1 && items[0]) pick(items[0]);
             }
           }}
           placeholder={t("placeholder")}
@@ -130,7 +135,7 @@ export function CustomerPicker({
           <li key={c.id}>
             <button
               type="button"
-              onClick={() => onChange({ id: c.id, name: c.name, code: c.code, primaryMobile: c.primaryMobile })}
+              onClick={() => pick({ id: c.id, name: c.name, code: c.code, primaryMobile: c.primaryMobile })}
               className="flex min-h-11 w-full flex-wrap items-baseline justify-between gap-x-3 gap-y-0.5 px-3 py-2 text-left hover:bg-brand-50 focus-visible:bg-brand-50"
             >
               <span className="min-w-0 font-medium break-words text-slate-900">{c.name}</span>

@@ -6,7 +6,7 @@ import { type ReactNode, useEffect, useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import type { SmsStatus } from "@/db/schema/constants";
 import { filtersToSearchParams } from "@/server/services/messages/query-string";
-import type { MessageFiltersInput } from "@/server/services/messages/schemas";
+import type { MessageFiltersInput, MessageRowOutput } from "@/server/services/messages/schemas";
 import { SearchIcon } from "../../icons";
 import { Button, buttonClasses } from "../../ui/button";
 import { cn } from "../../ui/cn";
@@ -16,9 +16,14 @@ import { activeFilterCount, EMPTY_FILTERS, type HistoryFilters, MessageFilters }
 import { MessageList } from "./message-list";
 
 const PHONE_DEBOUNCE_MS = 300;
-/** While a shown message may still change (queued, sending, sent), the list refreshes itself. */
-const PENDING: ReadonlySet<SmsStatus> = new Set<SmsStatus>(["queued", "scheduled", "sending", "sent"]);
+/** While a recent message on screen may still change (queued, sending, sent), the list refreshes itself. */
+const PENDING: ReadonlySet<SmsStatus> = new Set<SmsStatus>(["queued", "sending", "sent"]);
 const POLL_MS = 5000;
+const POLL_WINDOW_MS = 10 * 60_000;
+
+function awaitingReport(m: MessageRowOutput): boolean {
+  return PENDING.has(m.status) && Date.now() - m.createdAt.getTime() < POLL_WINDOW_MS;
+}
 
 function useDebounced<T>(value: T, ms: number): T {
   const [debounced, setDebounced] = useState(value);
@@ -68,7 +73,7 @@ export function MessageHistory({
       getNextPageParam: (last) => last.nextCursor,
       placeholderData: keepPreviousData,
       enabled: !periodError,
-      refetchInterval: (q) => (q.state.data?.pages.some((p) => p.items.some((m) => PENDING.has(m.status))) ? POLL_MS : false),
+      refetchInterval: (q) => (q.state.data?.pages.some((p) => p.items.some(awaitingReport)) ? POLL_MS : false),
     }),
   );
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
@@ -91,9 +96,16 @@ export function MessageHistory({
           {searching ? <Spinner label={t("loading")} className="size-4 text-brand-600" /> : items.length > 0 ? t("shownCount", { count: items.length }) : null}
         </div>
         {scope === "all" ? (
-          <a href={exportHref} download className={buttonClasses({ variant: "secondary" })} title={t("exportHint")}>
-            {t("export")}
-          </a>
+          periodError ? (
+            // Nothing to export until the period makes sense (the error is shown on "Até").
+            <a aria-disabled="true" className={buttonClasses({ variant: "secondary", className: "cursor-not-allowed text-slate-500" })}>
+              {t("export")}
+            </a>
+          ) : (
+            <a href={exportHref} download className={buttonClasses({ variant: "secondary" })} title={t("exportHint")}>
+              {t("export")}
+            </a>
+          )
         ) : null}
       </div>
 

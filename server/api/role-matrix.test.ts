@@ -77,6 +77,8 @@ const MATRIX: Record<string, Entry> = {
   "sms.setSettings": { allowed: ROLE_GROUPS.admin, input: () => ({ maxParts: 1, individualPerMinute: 20 }) },
   "smsAccount.list": { allowed: ROLE_GROUPS.admin },
   "queue.status": { allowed: ROLE_GROUPS.sms },
+  "message.list": { allowed: ROLE_GROUPS.anyone, input: () => ({ statuses: ["sent", "delivered"] }) },
+  "message.operators": { allowed: ROLE_GROUPS.sms },
   "batch.preview": { allowed: ROLE_GROUPS.sms, input: batchDraft },
   "batch.create": { allowed: ROLE_GROUPS.sms, input: () => ({ ...batchDraft(), idempotencyKey: crypto.randomUUID() }) },
   "batch.list": { allowed: ROLE_GROUPS.sms, input: () => ({}) },

@@ -1,6 +1,7 @@
 import { batchRouter } from "./routers/batch";
 import { customerRouter } from "./routers/customer";
 import { meRouter } from "./routers/me";
+import { messageRouter } from "./routers/message";
 import { queueRouter } from "./routers/queue";
 import { referenceRouter } from "./routers/reference";
 import { smsRouter } from "./routers/sms";
@@ -17,6 +18,7 @@ export const appRouter = router({
   smsAccount: smsAccountRouter,
   queue: queueRouter,
   batch: batchRouter,
+  message: messageRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -7,6 +7,7 @@ import { requireUser } from "@/server/auth/server-session";
 export default async function SmsLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
   const t = await getTranslations("sms");
+  const tHistory = await getTranslations("smsHistory");
   const tabs: SmsTab[] = [
     { href: "/sms/individual", label: t("tabs.individual") },
     // Technicians only send individual SMS: the other tabs do not exist for them.
@@ -14,6 +15,7 @@ export default async function SmsLayout({ children }: { children: ReactNode }) {
       ? [
           { href: "/sms/lote", label: t("tabs.batch") },
           { href: "/sms/fila", label: t("tabs.queue") },
+          { href: "/sms/historico", label: tHistory("tab") },
         ]
       : []),
   ];

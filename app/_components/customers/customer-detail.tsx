@@ -1,9 +1,11 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useTRPC } from "@/app/_trpc/client";
-import { Button } from "../ui/button";
+import { MessageIcon } from "../icons";
+import { Button, buttonClasses } from "../ui/button";
 import { Card } from "../ui/card";
 import { Spinner } from "../ui/spinner";
 import { BackToCustomers } from "./back-to-customers";
@@ -14,6 +16,7 @@ import { CustomerStatusBadge } from "./status-badge";
 
 export function CustomerDetailView({ id }: { id: number }) {
   const t = useTranslations("customers");
+  const tSms = useTranslations("smsIndividual");
   const trpc = useTRPC();
   const query = useQuery({
     ...trpc.customer.get.queryOptions({ id }),
@@ -57,7 +60,13 @@ export function CustomerDetailView({ id }: { id: number }) {
           <h1 id="customer-name" className="min-w-0 text-xl font-bold break-words text-slate-900 md:text-2xl">
             {c.name}
           </h1>
-          <CustomerStatusBadge status={c.status} />
+          <div className="flex flex-wrap items-center gap-3">
+            <CustomerStatusBadge status={c.status} />
+            <Link href={`/sms/individual/novo?cliente=${c.id}`} className={buttonClasses({ size: "sm" })}>
+              <MessageIcon className="size-5" />
+              {tSms("sendSms")}
+            </Link>
+          </div>
         </div>
         <DetailList
           className="grid-cols-2 lg:grid-cols-3"

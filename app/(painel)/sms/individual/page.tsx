@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { MessageIcon } from "@/app/_components/icons";
+import { MessageHistory } from "@/app/_components/sms/history/message-history";
 import { buttonClasses } from "@/app/_components/ui/button";
 import { EmptyState } from "@/app/_components/ui/empty-state";
 import { can } from "@/server/api/permissions";
@@ -12,22 +13,40 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("smsIndividual") };
 }
 
+function PlusIcon() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 20 20" className="size-5">
+      <path fill="currentColor" d="M9 4h2v5h5v2h-5v5H9v-5H4V9h5V4Z" />
+    </svg>
+  );
+}
+
 export default async function SmsIndividualPage() {
   const user = await requireUser();
-  const t = await getTranslations("sms.individual");
-  // Technicians see only their own sends; operators and admins see the whole team's.
-  const explanation = can(user.role, "sms") ? t("emptyTeam") : t("emptyOwn");
+  const t = await getTranslations("smsIndividual");
+  // Technicians see only their own sends (the server enforces it); operators and admins the team's.
+  const team = can(user.role, "sms");
+  const newSms = (
+    <Link href="/sms/individual/novo" className={buttonClasses({ className: "w-full sm:w-auto" })}>
+      <PlusIcon />
+      {t("newSms")}
+    </Link>
+  );
   return (
-    <EmptyState
-      icon={<MessageIcon />}
-      title={t("emptyTitle")}
-      action={
-        <Link href="/clientes" className={buttonClasses({ variant: "secondary" })}>
-          {t("findCustomer")}
-        </Link>
-      }
-    >
-      <p>{explanation}</p>
-    </EmptyState>
+    <div className="flex flex-col gap-4">
+      <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
+        <h2 className="text-lg font-semibold text-slate-900">{t("historyTitle")}</h2>
+        {newSms}
+      </div>
+      <MessageHistory
+        scope="individual"
+        canFilterOperator={team}
+        empty={
+          <EmptyState icon={<MessageIcon />} title={t("emptyTitle")} action={newSms}>
+            <p>{team ? t("emptyTeam") : t("emptyOwn")}</p>
+          </EmptyState>
+        }
+      />
+    </div>
   );
 }

@@ -1,0 +1,14 @@
+import { listMessages } from "@/server/services/messages/list-messages";
+import { listMessageOperators } from "@/server/services/messages/list-operators";
+import { listMessagesInput, listMessagesOutput, messageOperatorsOutput } from "@/server/services/messages/schemas";
+import { protectedProcedure, router, smsProcedure } from "../trpc";
+
+// The history of messages. Technicians reach it too, restricted by the service to their own sends.
+export const messageRouter = router({
+  list: protectedProcedure
+    .input(listMessagesInput)
+    .output(listMessagesOutput)
+    .query(({ ctx, input }) => listMessages({ db: ctx.db, user: ctx.user, input })),
+  // Choices of the "Operador" filter, which only operators and admins have.
+  operators: smsProcedure.output(messageOperatorsOutput).query(({ ctx }) => listMessageOperators({ db: ctx.db })),
+});

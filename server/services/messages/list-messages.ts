@@ -1,0 +1,109 @@
+/**
+ * The history of messages, newest first, keyset-paginated on (createdAt, id). A technician only
+ * ever sees the messages they created, whatever the filters say.
+ */
+import { and, desc, eq, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { customer, smsMessage, user } from "@/db/schema";
+import type { SessionUser } from "@/server/auth/session";
+import { formatPhoneNational } from "@/server/sms/phone";
+import { parseInput } from "../batches/parse";
+import { periodRange } from "./period";
+import {
+  type ListMessagesInput, listMessagesInput, type ListMessagesOutput, MESSAGE_CURSOR, type MessageFilters, type MessageRowOutput,
+} from "./schemas";
+
+type Viewer = Pick<SessionUser, "id" | "role">;
+
+/** LIKE pattern with the user's % and _ taken literally. */
+function likeEscape(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Digits of a typed phone without +55 or a trunk 0, so "(35) 99123" and "+55 35 99123" both match. */
+function phoneFragment(typed: string): string {
+  const digits = typed.replace(/\D/g, "");
+  if (digits.length >= 12 && digits.startsWith("55")) return digits.slice(2);
+  if (digits.length >= 11 && digits.startsWith("0")) return digits.slice(1);
+  return digits;
+}
+
+/** The WHERE of the history for this viewer: the filters plus the technician restriction. */
+export function messageConditions(viewer: Viewer, f: MessageFilters): SQL | undefined {
+  const { start, end } = periodRange(f.from, f.to);
+  const operatorId = viewer.role === "tecnico" ? viewer.id : f.operatorId;
+  const digits = f.phone ? phoneFragment(f.phone) : "";
+  return and(
+    operatorId ? eq(smsMessage.createdBy, operatorId) : undefined,
+    f.origin ? eq(smsMessage.origin, f.origin) : undefined,
+    f.statuses && f.statuses.length > 0 ? inArray(smsMessage.status, f.statuses) : undefined,
+    f.customerId ? eq(smsMessage.customerId, f.customerId) : undefined,
+    start ? gte(smsMessage.createdAt, start) : undefined,
+    end ? lt(smsMessage.createdAt, end) : undefined,
+    digits ? sql`${smsMessage.phoneE164} like ${`%${likeEscape(digits)}%`} escape '\\'` : undefined,
+  );
+}
+
+export function encodeCursor(row: { createdAt: Date; id: number }): string {
+  return `${row.createdAt.getTime()}_${row.id}`;
+}
+
+function afterCursor(cursor: string | null | undefined): SQL | undefined {
+  const m = cursor ? MESSAGE_CURSOR.exec(cursor) : null;
+  if (!m) return undefined;
+  return sql`(${smsMessage.createdAt}, ${smsMessage.id}) < (${Number(m[1])}, ${Number(m[2])})`;
+}
+
+/** One page of rows after `cursor`, with one extra row to tell whether another page exists. */
+export async function selectMessagePage(db: Db, where: SQL | undefined, cursor: string | null | undefined, limit: number) {
+  const rows = await db
+    .select({
+      id: smsMessage.id,
+      createdAt: smsMessage.createdAt,
+      customerId: customer.id,
+      customerName: customer.name,
+      customerCode: customer.code,
+      phoneE164: smsMessage.phoneE164,
+      motivo: smsMessage.motivo,
+      operatorId: user.id,
+      operatorName: user.name,
+      origin: smsMessage.origin,
+      status: smsMessage.status,
+      sentAt: smsMessage.sentAt,
+      finalAt: smsMessage.finalAt,
+      segments: smsMessage.segments,
+      encoding: smsMessage.encoding,
+      body: smsMessage.body,
+      errorMessage: smsMessage.lastErrorMessage,
+    })
+    .from(smsMessage)
+    .leftJoin(customer, eq(customer.id, smsMessage.customerId))
+    .leftJoin(user, eq(user.id, smsMessage.createdBy))
+    .where(and(where, afterCursor(cursor)))
+    .orderBy(desc(smsMessage.createdAt), desc(smsMessage.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const items: MessageRowOutput[] = page.map((r) => ({
+    id: r.id,
+    createdAt: r.createdAt,
+    customer: r.customerId != null ? { id: r.customerId, name: r.customerName ?? "", code: r.customerCode ?? "" } : null,
+    phone: { e164: r.phoneE164, national: formatPhoneNational(r.phoneE164) },
+    motivo: r.motivo,
+    operator: r.operatorId != null ? { id: r.operatorId, name: r.operatorName ?? "" } : null,
+    origin: r.origin,
+    status: r.status,
+    sentAt: r.sentAt,
+    finalAt: r.finalAt,
+    segments: r.segments,
+    encoding: r.encoding,
+    body: r.body,
+    errorMessage: r.errorMessage,
+  }));
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+}
+
+export async function listMessages({ db, user: viewer, input }: { db: Db; user: Viewer; input: ListMessagesInput }): Promise<ListMessagesOutput> {
+  const data = parseInput(listMessagesInput, input);
+  return selectMessagePage(db, messageConditions(viewer, data), data.cursor, data.limit);
+}

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { SMS_CATEGORIES, SMS_ORIGINS, SMS_STATUSES } from "@/db/schema/constants";
 
-/** Statuses of a message still in the "Fila de SMS" (waiting, being sent, or awaiting an operator). */
-export const PENDING_STATUSES = ["queued", "scheduled", "sending", "in_doubt"] as const;
-export type PendingStatus = (typeof PENDING_STATUSES)[number];
+import { PENDING_STATUSES } from "./pending-statuses";
+
+export { PENDING_STATUSES, type PendingStatus } from "./pending-statuses";
 
 export const QUEUE_PAGE_SIZE = 25;
 

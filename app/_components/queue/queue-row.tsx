@@ -11,7 +11,7 @@ import { cn } from "../ui/cn";
 import type { Feedback } from "./feedback-toast";
 import { useWhen } from "./use-when";
 
-export const QUEUE_COLUMNS = "md:grid-cols-[minmax(0,1.3fr)_minmax(0,1.1fr)_10rem_6.5rem_minmax(0,1.3fr)_12rem]";
+export const QUEUE_COLUMNS = "md:grid-cols-[minmax(0,1.2fr)_minmax(0,1fr)_10rem_6.5rem_minmax(0,1.2fr)_14rem]";
 
 type Panel = "none" | "cancel" | "resolve";
 
@@ -55,7 +55,8 @@ export function QueueRow({ item, onFeedback }: { item: QueueItem; onFeedback: (f
     }),
   );
   const busy = cancel.isPending || retry.isPending || resolve.isPending;
-  const duplicateError = resolve.error?.data?.fieldErrors?.confirmDuplicate;
+  const [mustAccept, setMustAccept] = useState(false);
+  const duplicateError = mustAccept && !acceptDuplicate ? t("actions.confirmDuplicateRequired") : resolve.error?.data?.fieldErrors?.confirmDuplicate;
   // A refusal (e.g. the message moved on meanwhile) goes to the toast: the row itself may leave the list.
   const failed = (e: { message: string; data?: { fieldErrors?: Record<string, string> | null } | null }) => {
     if (e.data?.fieldErrors?.confirmDuplicate) return;
@@ -150,17 +151,26 @@ export function QueueRow({ item, onFeedback }: { item: QueueItem; onFeedback: (f
                   className="size-5 accent-brand-600"
                   checked={acceptDuplicate}
                   aria-invalid={duplicateError ? true : undefined}
+                  aria-describedby={duplicateError ? `${checkboxId}-error` : undefined}
                   onChange={(e) => setAcceptDuplicate(e.target.checked)}
                 />
                 {t("actions.confirmDuplicate")}
               </label>
-              {duplicateError ? <p className="text-sm font-medium text-red-700">{duplicateError}</p> : null}
+              {duplicateError ? (
+                <p id={`${checkboxId}-error`} className="text-sm font-medium text-red-700">
+                  {duplicateError}
+                </p>
+              ) : null}
               <Button
                 variant="primary"
                 size="sm"
                 disabled={busy}
                 className="self-start"
-                onClick={() => resolve.mutate({ id: item.id, action: "sendAgain", confirmDuplicate: acceptDuplicate }, { onError: failed })}
+                onClick={() => {
+                  // The server refuses it too; asking here first saves a round trip.
+                  setMustAccept(!acceptDuplicate);
+                  if (acceptDuplicate) resolve.mutate({ id: item.id, action: "sendAgain", confirmDuplicate: true }, { onError: failed });
+                }}
               >
                 {t("actions.sendAgain")}
               </Button>

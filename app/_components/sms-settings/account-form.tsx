@@ -7,7 +7,9 @@ import { useTRPC } from "@/app/_trpc/client";
 import { PROVIDER_KINDS, type ProviderKind } from "@/db/schema/constants";
 import { HTTP_GATEWAY_PRESETS, type HttpGatewayPresetId } from "@/server/providers/http-gateway-presets";
 import { PROVIDER_LABELS } from "@/server/providers/schemas";
-import type { AccountOutput } from "@/server/services/sms-accounts/schemas";
+import { type AccountOutput, createAccountInput, updateAccountInput } from "@/server/services/sms-accounts/schemas";
+import { providerConfigSchemas, providerCredentialSchemas } from "@/server/providers/schemas";
+import type { z } from "zod";
 import { Button } from "../ui/button";
 import { Card, CardTitle } from "../ui/card";
 import { Field } from "../ui/field";
@@ -29,6 +31,14 @@ function errorFor(errors: Record<string, string>, path: string): string | undefi
 }
 
 const isPreset = (v: string): v is HttpGatewayPresetId => v in HTTP_GATEWAY_PRESETS;
+
+/** The same messages the server would give, keyed as its fieldErrors ("name", "config.baseUrl"…). */
+function issuesOf(prefix: string | null, result: z.ZodSafeParseResult<unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (result.success) return out;
+  for (const i of result.error.issues) out[[...(prefix ? [prefix] : []), ...i.path.map(String)].join(".")] ??= i.message;
+  return out;
+}
 
 /** Create an account, or edit one (its kind is fixed); credentials are write-only. */
 export function AccountForm({ account, onDone, onCancel }: { account?: AccountOutput; onDone: (message: string) => void; onCancel: () => void }) {
@@ -96,11 +106,19 @@ export function AccountForm({ account, onDone, onCancel }: { account?: AccountOu
     }
     const ratePerSecond = Number(rate.trim());
     if (rate.trim() === "" || !Number.isFinite(ratePerSecond)) local.ratePerSecond = t("form.invalidNumber");
-    setLocalErrors(local);
-    if (Object.keys(local).length > 0) return;
-    // Blank credentials are left out: required on creation (the server names them), kept on edit.
+    // Blank credentials are left out: required on creation, kept on edit.
     const typed = Object.fromEntries(Object.entries(credentials).filter(([, v]) => v.trim() !== ""));
     const base = { name, sender, ratePerSecond, config: parsedConfig, credentials: typed };
+    // Checked here with the server's own schemas first, so the admin sees every message at once.
+    const checked = {
+      ...issuesOf(null, account ? updateAccountInput.safeParse({ ...base, id: account.id }) : createAccountInput.safeParse({ ...base, kind, isDefault })),
+      ...issuesOf("config", providerConfigSchemas[kind].safeParse(parsedConfig)),
+      ...(account ? {} : issuesOf("credentials", providerCredentialSchemas[kind].safeParse(typed))),
+      ...local,
+    };
+    setLocalErrors(checked);
+    mutation.reset();
+    if (Object.keys(checked).length > 0) return;
     if (account) update.mutate({ ...base, id: account.id });
     else create.mutate({ ...base, kind, isDefault });
   }

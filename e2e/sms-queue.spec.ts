@@ -3,7 +3,7 @@
 // leave it. Both projects share one database, so each inserts and acts on its own messages.
 import type { Page } from "@playwright/test";
 import { windowAt } from "@/server/sms/send-window";
-import { insertPending, messageStatus, type Pending, seededScheduled } from "./support/queue-db";
+import { eventReasons, IN_DOUBT_ERROR, insertPending, messageStatus, type Pending, seededScheduled } from "./support/queue-db";
 import { expect, loginAs, smsTabs, snapshot, test } from "./fixtures";
 
 const queueList = (page: Page) => page.getByRole("list", { name: "Mensagens pendentes da fila" });
@@ -85,4 +85,54 @@ test("admin processes the queue and the due billing messages leave it", async ({
       expect(await messageStatus(m.id)).toBe("scheduled");
     }
   }
+});
+
+test("operador settles messages in doubt and brings a scheduled one forward", async ({ page }, testInfo) => {
+  const project = testInfo.project.name;
+  const base = project === "phone" ? 160 : 170;
+  const doubt = (i: number) => insertPending({ customerOffset: base + i, motivo: `Envio interrompido ${i} (${project})`, origin: "api", category: "operacional", status: "in_doubt", nextAttemptAt: null });
+  const markSent = await doubt(0);
+  const sendAgain = await doubt(1);
+  const later = await insertPending({
+    customerOffset: base + 2,
+    motivo: `Aviso agendado (${project})`,
+    origin: "notification",
+    category: "aviso",
+    status: "scheduled",
+    nextAttemptAt: new Date(Date.now() + 86_400_000),
+  });
+
+  await loginAs(page, "operador");
+  await page.goto("/sms/fila");
+  await page.getByLabel("Situação").selectOption("in_doubt");
+  const first = rowOf(page, markSent);
+  await expect(first).toContainText("Em dúvida");
+  await expect(first).toContainText(IN_DOUBT_ERROR);
+  await expect(rowOf(page, later)).toHaveCount(0);
+  await snapshot(page, "fila-de-sms-em-duvida");
+
+  await first.getByRole("button", { name: `Resolver mensagem em dúvida para ${markSent.customerName}` }).click();
+  await first.getByRole("button", { name: "Marcar como enviada" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Mensagem para ${markSent.customerName} marcada como enviada.` })).toBeVisible();
+  await expect(first).toHaveCount(0);
+  expect(await messageStatus(markSent.id)).toBe("sent");
+
+  const second = rowOf(page, sendAgain);
+  await second.getByRole("button", { name: `Resolver mensagem em dúvida para ${sendAgain.customerName}` }).click();
+  await second.getByRole("button", { name: "Enviar novamente" }).click();
+  const accept = second.getByLabel("Entendo que o cliente pode receber esta mensagem duas vezes.");
+  await expect(accept).toHaveAccessibleDescription("Confirme que aceita o risco de o cliente receber a mensagem duas vezes.");
+  expect(await messageStatus(sendAgain.id)).toBe("in_doubt");
+  await accept.check();
+  await second.getByRole("button", { name: "Enviar novamente" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Mensagem para ${sendAgain.customerName} volta para a fila` })).toBeVisible();
+  expect(await eventReasons(sendAgain.id)).toContain("operator_send_again");
+
+  await page.getByLabel("Situação").selectOption("");
+  await page.getByLabel("Origem").selectOption("notification");
+  const third = rowOf(page, later);
+  await expect(third).toContainText("Agendada");
+  await third.getByRole("button", { name: `Tentar agora a mensagem para ${later.customerName}` }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Mensagem para ${later.customerName} entra no próximo processamento.` })).toBeVisible();
+  expect(await eventReasons(later.id)).toContain("retry_now");
 });

@@ -3,6 +3,8 @@ import { e2eDb } from "./db";
 
 // Pending messages for the "Fila de SMS" specs, written as the ledger would (message + "created" event).
 
+export const IN_DOUBT_ERROR = "O envio foi interrompido e o provedor não pôde confirmar: confira antes de reenviar.";
+
 export type Pending = { id: number; customerName: string; uf: Uf; timeZone: string; motivo: string };
 
 /** A customer with a primary mobile, chosen by offset so each project uses its own. */
@@ -28,19 +30,25 @@ export async function insertPending(opts: {
   motivo: string;
   origin: SmsOrigin;
   category: SmsCategory;
-  status: "queued" | "scheduled";
+  status: "queued" | "scheduled" | "in_doubt";
   nextAttemptAt: Date | null;
 }): Promise<Pending> {
   const c = await customerAt(opts.customerOffset);
+  const inDoubt = opts.status === "in_doubt";
   const db = e2eDb();
   try {
     const now = Date.now();
     const body = `Olá ${c.name.split(" ")[0]}, mensagem de teste da fila.`;
     const r = await db.execute({
       sql: `insert into sms_message (ref, origin, category, customer_id, phone_e164, motivo, body, encoding, segments, characters, status,
-              provider_account_id, attempts, next_attempt_at, idempotency_key, created_at, updated_at)
-            values (?, ?, ?, ?, ?, ?, ?, 'GSM7', 1, ?, ?, (select id from provider_account where is_default = 1), 0, ?, ?, ?, ?) returning id`,
-      args: [crypto.randomUUID(), opts.origin, opts.category, c.id, c.e164, opts.motivo, body, body.length, opts.status, opts.nextAttemptAt?.getTime() ?? null, crypto.randomUUID(), now, now],
+              provider_account_id, attempts, next_attempt_at, last_error_code, last_error_message, idempotency_key, created_at, updated_at)
+            values (?, ?, ?, ?, ?, ?, ?, 'GSM7', 1, ?, ?, (select id from provider_account where is_default = 1), ?, ?, ?, ?, ?, ?, ?) returning id`,
+      args: [
+        crypto.randomUUID(), opts.origin, opts.category, c.id, c.e164, opts.motivo, body, body.length, opts.status,
+        // An in_doubt message is one whose send was interrupted after the provider may have taken it.
+        inDoubt ? 1 : 0, opts.nextAttemptAt?.getTime() ?? null, inDoubt ? "lease_expired" : null, inDoubt ? IN_DOUBT_ERROR : null,
+        crypto.randomUUID(), now, now,
+      ],
     });
     const id = Number(r.rows[0]!.id);
     await db.execute({
@@ -70,6 +78,17 @@ export async function seededScheduled(): Promise<{ customerName: string; origin:
     const r = await db.execute(`select c.name, m.origin, m.motivo from sms_message m join customer c on c.id = m.customer_id
       where m.idempotency_key like 'seed-queue-%' and m.status = 'scheduled' order by m.id`);
     return r.rows.map((row) => ({ customerName: String(row.name), origin: String(row.origin) as SmsOrigin, motivo: String(row.motivo) }));
+  } finally {
+    db.close();
+  }
+}
+
+/** The reasons of the operator events recorded on a message (e.g. "retry_now", "operator_send_again"). */
+export async function eventReasons(id: number): Promise<string[]> {
+  const db = e2eDb();
+  try {
+    const r = await db.execute({ sql: "select json_extract(detail, '$.reason') as reason from sms_event where message_id = ? order by id", args: [id] });
+    return r.rows.map((row) => String(row.reason));
   } finally {
     db.close();
   }

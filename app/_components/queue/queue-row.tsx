@@ -105,7 +105,7 @@ export function QueueRow({ item, onFeedback }: { item: QueueItem; onFeedback: (f
             size="sm"
             disabled={busy}
             aria-label={t("actions.retryNowFor", { name })}
-            onClick={() => retry.mutate({ id: item.id, status: item.status as "queued" }, { onError: failed })}
+            onClick={() => retry.mutate({ id: item.id, status: item.status }, { onError: failed })}
           >
             {t("actions.retryNow")}
           </Button>

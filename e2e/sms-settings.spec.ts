@@ -43,3 +43,32 @@ test("operador does not see nor open Configuração de SMS", async ({ page }) =>
   await expect(page).toHaveURL(/\/sms\/individual$/);
   await expect(page.getByRole("heading", { name: "Configuração de SMS" })).toHaveCount(0);
 });
+
+test("admin changes the send window of a UF and gives it back its legal default", async ({ page }, testInfo) => {
+  // UFs without seeded customers, one per project (each edit touches only its own UF).
+  const uf = testInfo.project.name === "phone" ? "AC" : "AP";
+  await loginAs(page, "admin");
+  await page.goto("/configuracoes/sms");
+  const windows = page.getByRole("list", { name: "Horários de envio por UF" });
+  const row = windows.getByRole("listitem").filter({ hasText: new RegExp(`^${uf}`) });
+  await expect(row).toContainText("seg–sex 08h–18h");
+
+  await row.getByRole("button", { name: `Alterar horários de ${uf}` }).click();
+  const form = page.getByRole("form", { name: `Horários de ${uf}` });
+  const weekday = form.getByRole("group", { name: "Dias úteis (segunda a sexta)" });
+  await weekday.getByLabel("Fim").fill("07:00");
+  await form.getByRole("button", { name: `Salvar horários de ${uf}` }).click();
+  await expect(weekday.getByLabel("Fim")).toHaveAccessibleDescription("O horário inicial deve ser anterior ao final.");
+
+  await weekday.getByLabel("Fim").fill("17:00");
+  await form.getByRole("group", { name: "Sábado" }).getByLabel("Fechado").uncheck();
+  await form.getByRole("button", { name: `Salvar horários de ${uf}` }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Horários de ${uf} salvos.` })).toBeVisible();
+  await expect(row).toContainText("seg–sex 08h–17h, sáb 08h–18h");
+  await expect(row).toContainText("Padrão legal: seg–sex 08h–18h");
+
+  await row.getByRole("button", { name: `Alterar horários de ${uf}` }).click();
+  await form.getByRole("button", { name: "Voltar ao padrão legal" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `${uf} voltou ao horário padrão.` })).toBeVisible();
+  await expect(row).toHaveText(new RegExp(`^${uf}seg–sex 08h–18h(Padrão legal)?Alterar$`));
+});

@@ -118,6 +118,7 @@ const MATRIX: Record<string, Entry> = {
   "batch.resendFailed": { allowed: ROLE_GROUPS.sms, input: newBatch, okWhenAllowed: false },
   "sms.sendWindows": { allowed: ROLE_GROUPS.sms },
   "sms.setSendWindows": { allowed: ROLE_GROUPS.admin, input: () => ({ SP: { weekday: { start: "08:00", end: "20:00" }, saturday: { start: "08:00", end: "14:00" }, sunday: null } }) },
+  "sms.setUfSendWindow": { allowed: ROLE_GROUPS.admin, input: () => ({ uf: "AC", rules: null }) },
   "queue.drainNow": { allowed: ROLE_GROUPS.admin },
   "smsAccount.create": { allowed: ROLE_GROUPS.admin, input: () => ({ name: `Sandbox ${++n}`, kind: "sandbox", ratePerSecond: 10, config: {}, credentials: {} }) },
   "smsAccount.update": { allowed: ROLE_GROUPS.admin, input: () => ({ id: accountId, name: "Sandbox principal", ratePerSecond: 5, config: {}, credentials: {} }) },

@@ -5,7 +5,14 @@ import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import { UFS, type Uf } from "@/db/schema/constants";
-import { DEFAULT_SEND_WINDOWS, type DayRule, describeWeekRules, rulesFor, type SendWindowRules, type WeekRules } from "@/server/sms/send-window-rules";
+import {
+  DEFAULT_SEND_WINDOWS,
+  type DayRule,
+  describeWeekRules,
+  rulesFor,
+    type WeekRules,
+  weekRulesSchema,
+} from "@/server/sms/send-window-rules";
 import type { Feedback } from "../queue/feedback-toast";
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
@@ -22,35 +29,40 @@ type DayDraft = { closed: boolean; start: string; end: string };
 const toDraft = (r: DayRule): DayDraft => (r ? { closed: false, start: r.start, end: r.end } : { closed: true, start: "08:00", end: "18:00" });
 const fromDraft = (d: DayDraft): DayRule => (d.closed ? null : { start: d.start, end: d.end });
 
-function UfEditor({ uf, rules, overrides, onDone, onCancel }: { uf: Uf; rules: WeekRules; overrides: SendWindowRules; onDone: (message: string) => void; onCancel: () => void }) {
+function UfEditor({ uf, rules, custom, onDone, onCancel }: { uf: Uf; rules: WeekRules; custom: boolean; onDone: (message: string) => void; onCancel: () => void }) {
   const t = useTranslations("smsSettings.windows");
   const tc = useTranslations("smsSettings");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<Record<Day, DayDraft>>({ weekday: toDraft(rules.weekday), saturday: toDraft(rules.saturday), sunday: toDraft(rules.sunday) });
-  const [restoring, setRestoring] = useState(false);
   const save = useMutation(
-    trpc.sms.setSendWindows.mutationOptions({
-      onSuccess: async () => {
+    trpc.sms.setUfSendWindow.mutationOptions({
+      onSuccess: async (_rules, vars) => {
         await queryClient.invalidateQueries({ queryKey: trpc.sms.sendWindows.queryKey() });
-        onDone(restoring ? t("restored", { uf }) : t("saved", { uf }));
+        onDone(vars.rules === null ? t("restored", { uf }) : t("saved", { uf }));
       },
     }),
   );
-  const errors = save.error?.data?.fieldErrors ?? {};
-  const weekError = errors[uf];
+  const [local, setLocal] = useState<Record<string, string>>({});
+  const errors: Record<string, string> = { ...(save.error?.data?.fieldErrors ?? {}), ...local };
+  const weekError = errors.rules;
   const general = save.error && !save.error.data?.fieldErrors ? (save.error.data ? save.error.message : tc("actionFailed")) : null;
   const set = (day: Day, patch: Partial<DayDraft>) => setDraft((d) => ({ ...d, [day]: { ...d[day], ...patch } }));
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
-    setRestoring(false);
-    save.mutate({ ...overrides, [uf]: { weekday: fromDraft(draft.weekday), saturday: fromDraft(draft.saturday), sunday: fromDraft(draft.sunday) } });
+    const week = { weekday: fromDraft(draft.weekday), saturday: fromDraft(draft.saturday), sunday: fromDraft(draft.sunday) };
+    // The server's own schema first: its messages, next to the field, without a refused request.
+    const checked = weekRulesSchema.safeParse(week);
+    const found: Record<string, string> = {};
+    if (!checked.success) for (const i of checked.error.issues) found[["rules", ...i.path.map(String)].join(".")] ??= i.message;
+    setLocal(found);
+    save.reset();
+    if (checked.success) save.mutate({ uf, rules: week });
   }
   function restore() {
-    setRestoring(true);
-    const rest = Object.fromEntries(Object.entries(overrides).filter(([k]) => k !== uf));
-    save.mutate(rest);
+    setLocal({});
+    save.mutate({ uf, rules: null });
   }
 
   return (
@@ -62,33 +74,31 @@ function UfEditor({ uf, rules, overrides, onDone, onCancel }: { uf: Uf; rules: W
         </p>
       ) : null}
       {DAYS.map((day) => (
-        <fieldset key={day} className="grid grid-cols-2 items-start gap-3 md:grid-cols-[14rem_9rem_9rem_9rem]">
-          <legend className="sr-only">{t(day)}</legend>
-          <p aria-hidden="true" className="col-span-2 text-sm font-medium text-slate-900 md:col-span-1 md:mt-9">
-            {t(day)}
-          </p>
-          <label className="col-span-2 flex min-h-11 items-center gap-2 text-sm text-slate-900 md:col-span-1 md:mt-6">
-            <input type="checkbox" className="size-5 accent-brand-600" checked={draft[day].closed} onChange={(e) => set(day, { closed: e.target.checked })} />
-            {t("closed")}
-            <span className="sr-only">({t(day)})</span>
-          </label>
-          {draft[day].closed ? null : (
-            <>
-              <Field label={`${t("start")} (${t(day)})`} error={errors[`${uf}.${day}.start`] ?? errors[`${uf}.${day}`]}>
-                {(props) => <Input {...props} type="time" value={draft[day].start} onChange={(e) => set(day, { start: e.target.value })} />}
-              </Field>
-              <Field label={`${t("end")} (${t(day)})`} error={errors[`${uf}.${day}.end`]}>
-                {(props) => <Input {...props} type="time" value={draft[day].end} onChange={(e) => set(day, { end: e.target.value })} />}
-              </Field>
-            </>
-          )}
+        <fieldset key={day} className="flex flex-col gap-2">
+          <legend className="text-sm font-semibold text-slate-900">{t(day)}</legend>
+          <div className="grid grid-cols-2 items-start gap-3 md:grid-cols-[9rem_9rem_9rem]">
+            <label className="col-span-2 flex min-h-11 items-center gap-2 text-sm text-slate-900 md:col-span-1 md:mt-6">
+              <input type="checkbox" className="size-5 accent-brand-600" checked={draft[day].closed} onChange={(e) => set(day, { closed: e.target.checked })} />
+              {t("closed")}
+            </label>
+            {draft[day].closed ? null : (
+              <>
+                <Field label={t("start")} error={errors[`rules.${day}.start`] ?? errors[`rules.${day}`]}>
+                  {(props) => <Input {...props} type="time" value={draft[day].start} onChange={(e) => set(day, { start: e.target.value })} />}
+                </Field>
+                <Field label={t("end")} error={errors[`rules.${day}.end`]}>
+                  {(props) => <Input {...props} type="time" value={draft[day].end} onChange={(e) => set(day, { end: e.target.value })} />}
+                </Field>
+              </>
+            )}
+          </div>
         </fieldset>
       ))}
       <div className="flex flex-wrap gap-2">
         <Button type="submit" disabled={save.isPending}>
           {t("save", { uf })}
         </Button>
-        {overrides[uf] ? (
+        {custom ? (
           <Button variant="secondary" disabled={save.isPending} onClick={restore}>
             {t("restore")}
           </Button>
@@ -145,7 +155,7 @@ export function SendWindowsCard({ onFeedback }: { onFeedback: (f: Feedback) => v
                   <UfEditor
                     uf={uf}
                     rules={rules}
-                    overrides={overrides}
+                    custom={custom}
                     onCancel={() => setEditing(null)}
                     onDone={(message) => {
                       setEditing(null);

@@ -5,7 +5,7 @@ import { expect, loginAs, mainNav, snapshot, test } from "./fixtures";
 test("admin creates a sandbox account and tests it", async ({ page }, testInfo) => {
   const name = `Sandbox e2e ${testInfo.project.name} ${Date.now()}`;
   await loginAs(page, "admin");
-  await mainNav(page).getByRole("link", { name: "Configuração de SMS" }).click();
+  await mainNav(page).getByRole("link", { name: "Configurações" }).click();
   await expect(page).toHaveURL(/\/configuracoes\/sms$/);
   const accounts = page.getByRole("list", { name: "Contas de envio de SMS" });
   await expect(accounts.getByRole("listitem").first()).toBeVisible();
@@ -34,11 +34,19 @@ test("admin creates a sandbox account and tests it", async ({ page }, testInfo) 
   await row.getByRole("button", { name: "Enviar teste" }).click();
   await expect(row.getByText(`Teste aceito pelo provedor para ${phone}.`)).toBeVisible();
   await snapshot(page, "configuracao-de-sms-teste");
+
+  await row.getByRole("button", { name: `Editar a conta ${name}` }).click();
+  const edit = page.getByRole("region", { name: `Editar a conta ${name}` });
+  await expect(edit.getByLabel("Provedor")).toBeDisabled();
+  await edit.getByLabel("SMS por segundo").fill("7");
+  await edit.getByRole("button", { name: "Salvar conta" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Conta ${name} salva.` })).toBeVisible();
+  await expect(row).toContainText("7 SMS por segundo");
 });
 
 test("operador does not see nor open Configuração de SMS", async ({ page }) => {
   await loginAs(page, "operador");
-  await expect(mainNav(page).getByRole("link", { name: "Configuração de SMS" })).toHaveCount(0);
+  await expect(mainNav(page).getByRole("link", { name: "Configurações" })).toHaveCount(0);
   await page.goto("/configuracoes/sms");
   await expect(page).toHaveURL(/\/sms\/individual$/);
   await expect(page.getByRole("heading", { name: "Configuração de SMS" })).toHaveCount(0);

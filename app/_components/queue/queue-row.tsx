@@ -94,7 +94,13 @@ export function QueueRow({ item, onFeedback }: { item: QueueItem; onFeedback: (f
         <p className="text-sm break-words text-slate-700">{item.motivo}</p>
       </div>
       <p className="col-span-2 text-sm text-slate-700 md:order-4 md:col-span-1">{t("attempts", { count: item.attempts })}</p>
-      <p className={cn("col-span-2 text-sm break-words md:order-5 md:col-span-1", item.lastError ? "text-red-800" : "text-slate-600 max-md:hidden")}>
+      {/* A deferral by the send window is information, not a failure. */}
+      <p
+        className={cn(
+          "col-span-2 text-sm break-words md:order-5 md:col-span-1",
+          !item.lastError ? "text-slate-600 max-md:hidden" : item.lastError.code === "send_window" ? "text-slate-700" : "text-red-800",
+        )}
+      >
         <span className="sr-only">{t("columns.lastError")}: </span>
         {item.lastError?.message ?? t("noError")}
       </p>

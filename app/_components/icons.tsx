@@ -48,6 +48,16 @@ export function ShieldUserIcon(props: ComponentProps<"svg">) {
   );
 }
 
+export function SettingsIcon(props: ComponentProps<"svg">) {
+  return (
+    <Icon {...props}>
+      <path d="M4 7h9M17 7h3M4 17h3M11 17h9" />
+      <circle cx="15" cy="7" r="2" />
+      <circle cx="9" cy="17" r="2" />
+    </Icon>
+  );
+}
+
 export function LogoutIcon(props: ComponentProps<"svg">) {
   return (
     <Icon {...props}>

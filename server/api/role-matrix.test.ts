@@ -12,6 +12,8 @@ import { jobContext } from "@/server/jobs/context";
 import { createAccount } from "@/server/services/sms-accounts/manage-accounts";
 import { pauseBatch } from "@/server/services/batches/controls";
 import { createBatch } from "@/server/services/batches/create-batch";
+import { claimMessage } from "@/server/services/sms/dispatch";
+import { queueMessage, transition } from "@/server/services/sms/ledger";
 import { ROLE_GROUPS } from "./permissions";
 import { appRouter, createCaller } from "./root";
 import { createInnerContext } from "./trpc";
@@ -53,6 +55,30 @@ async function newOptOut(): Promise<{ id: number }> {
   const [row] = await db.insert(optOut).values({ phoneE164: `+55359${String(10_000_000 + ++n).slice(-8)}`, source: "operator" }).returning();
   return { id: row!.id };
 }
+/** A pending message for the queue actions (queued, or left in doubt by an interrupted send). */
+async function newQueued(): Promise<{ id: number; status: "queued" }> {
+  const { message } = await queueMessage(db, {
+    origin: "billing",
+    category: "operacional",
+    customerId,
+    phoneE164: "+5535991234567",
+    motivo: "Lembrete de vencimento",
+    body: "Sua fatura vence amanha.",
+    encoding: "GSM7",
+    segments: 1,
+    characters: 24,
+    nextAttemptAt: new Date(Date.now() + 86_400_000),
+    idempotencyKey: crypto.randomUUID(),
+  });
+  return { id: message.id, status: "queued" };
+}
+
+async function newInDoubt(): Promise<{ id: number }> {
+  const { id } = await newQueued();
+  await claimMessage(db, id);
+  await transition(db, id, "sending", "in_doubt");
+  return { id };
+}
 const MATRIX: Record<string, Entry> = {
   "me.get": { allowed: ROLE_GROUPS.anyone },
   "customer.search": { allowed: ROLE_GROUPS.anyone, input: () => ({ q: "Cliente" }) },
@@ -79,6 +105,10 @@ const MATRIX: Record<string, Entry> = {
   "queue.status": { allowed: ROLE_GROUPS.sms },
   "message.list": { allowed: ROLE_GROUPS.anyone, input: () => ({ statuses: ["sent", "delivered"] }) },
   "message.operators": { allowed: ROLE_GROUPS.sms },
+  "queue.list": { allowed: ROLE_GROUPS.sms, input: () => ({}) },
+  "queue.cancel": { allowed: ROLE_GROUPS.sms, input: newQueued },
+  "queue.retryNow": { allowed: ROLE_GROUPS.sms, input: newQueued },
+  "queue.resolveInDoubt": { allowed: ROLE_GROUPS.sms, input: async () => ({ ...(await newInDoubt()), action: "markSent" }) },
   "batch.preview": { allowed: ROLE_GROUPS.sms, input: batchDraft },
   "batch.create": { allowed: ROLE_GROUPS.sms, input: () => ({ ...batchDraft(), idempotencyKey: crypto.randomUUID() }) },
   "batch.list": { allowed: ROLE_GROUPS.sms, input: () => ({}) },
@@ -90,6 +120,7 @@ const MATRIX: Record<string, Entry> = {
   "batch.resendFailed": { allowed: ROLE_GROUPS.sms, input: newBatch, okWhenAllowed: false },
   "sms.sendWindows": { allowed: ROLE_GROUPS.sms },
   "sms.setSendWindows": { allowed: ROLE_GROUPS.admin, input: () => ({ SP: { weekday: { start: "08:00", end: "20:00" }, saturday: { start: "08:00", end: "14:00" }, sunday: null } }) },
+  "sms.setUfSendWindow": { allowed: ROLE_GROUPS.admin, input: () => ({ uf: "AC", rules: null }) },
   "queue.drainNow": { allowed: ROLE_GROUPS.admin },
   "smsAccount.create": { allowed: ROLE_GROUPS.admin, input: () => ({ name: `Sandbox ${++n}`, kind: "sandbox", ratePerSecond: 10, config: {}, credentials: {} }) },
   "smsAccount.update": { allowed: ROLE_GROUPS.admin, input: () => ({ id: accountId, name: "Sandbox principal", ratePerSecond: 5, config: {}, credentials: {} }) },

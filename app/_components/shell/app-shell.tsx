@@ -9,13 +9,14 @@ import type { NavItem } from "./nav-items";
 import { BottomNav, SideNav } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 
-type TitleKey = "sms" | "customer" | "customers" | "users";
+type TitleKey = "sms" | "customer" | "customers" | "users" | "smsSettings";
 
 function titleKeyFor(pathname: string): TitleKey | null {
   if (pathname.startsWith("/sms")) return "sms";
   if (/^\/clientes\/[^/]+/.test(pathname)) return "customer";
   if (pathname.startsWith("/clientes")) return "customers";
   if (pathname.startsWith("/usuarios")) return "users";
+  if (pathname.startsWith("/configuracoes/sms")) return "smsSettings";
   return null;
 }
 

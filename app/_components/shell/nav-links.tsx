@@ -3,11 +3,11 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { MessageIcon, PeopleIcon, ShieldUserIcon } from "../icons";
+import { MessageIcon, PeopleIcon, SettingsIcon, ShieldUserIcon } from "../icons";
 import { cn } from "../ui/cn";
 import { isActive, type NavItem, type NavKey } from "./nav-items";
 
-const ICONS: Record<NavKey, typeof MessageIcon> = { sms: MessageIcon, customers: PeopleIcon, users: ShieldUserIcon };
+const ICONS: Record<NavKey, typeof MessageIcon> = { sms: MessageIcon, customers: PeopleIcon, users: ShieldUserIcon, smsSettings: SettingsIcon };
 
 /** Side navigation: only on wide screens (display:none keeps it out of the accessibility tree on phones). */
 export function SideNav({ items }: { items: NavItem[] }) {

@@ -1,6 +1,7 @@
 import { sendIndividualInput, sendOutcomeOutput } from "@/server/services/sms/schemas";
 import { sendIndividual } from "@/server/services/sms/send-individual";
 import { getSendWindowRules, getSmsSettings, setSendWindowRules, setSmsSettings, smsSettingsSchema } from "@/server/services/sms/settings";
+import { setUfSendWindow, setUfSendWindowInput } from "@/server/services/sms/uf-send-window";
 import { sendWindowRulesSchema } from "@/server/sms/send-window-rules";
 import { adminProcedure, protectedProcedure, router, smsProcedure } from "../trpc";
 
@@ -22,4 +23,9 @@ export const smsRouter = router({
     .input(sendWindowRulesSchema)
     .output(sendWindowRulesSchema)
     .mutation(({ ctx, input }) => setSendWindowRules({ db: ctx.db, userId: ctx.user.id, input })),
+  // One UF at a time (the settings screen): concurrent edits of different UFs never overwrite each other.
+  setUfSendWindow: adminProcedure
+    .input(setUfSendWindowInput)
+    .output(sendWindowRulesSchema)
+    .mutation(({ ctx, input }) => setUfSendWindow({ ctx, input })),
 });

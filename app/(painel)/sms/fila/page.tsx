@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { ClockIcon } from "@/app/_components/icons";
-import { EmptyState } from "@/app/_components/ui/empty-state";
-import { ROLE_GROUPS } from "@/server/api/permissions";
+import { QueueManager } from "@/app/_components/queue/queue-manager";
+import { can, ROLE_GROUPS } from "@/server/api/permissions";
 import { requireUser } from "@/server/auth/server-session";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -11,11 +10,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function SmsQueuePage() {
-  await requireUser(ROLE_GROUPS.sms);
-  const t = await getTranslations("sms.queue");
-  return (
-    <EmptyState icon={<ClockIcon />} title={t("emptyTitle")}>
-      <p>{t("emptyText")}</p>
-    </EmptyState>
-  );
+  const user = await requireUser(ROLE_GROUPS.sms);
+  // Only admins may process the queue by hand (queue.drainNow refuses the others anyway).
+  return <QueueManager isAdmin={can(user.role, "admin")} />;
 }

@@ -1,0 +1,84 @@
+/**
+ * What an operator does with a pending message: cancel it, send it at the next drain, or settle
+ * one left in doubt. Each is a compare-and-set through the ledger: if the message changed since the
+ * operator looked (the drain took it, a report arrived, someone else acted), nothing changes and
+ * the operator is told so in Portuguese.
+ */
+import type { Db } from "@/db/client";
+import type { SmsStatus } from "@/db/schema/constants";
+import type { SessionUser } from "@/server/auth/session";
+import { STATUS_LABELS } from "@/server/sms/status";
+import { writeAudit } from "../audit";
+import { parseInput } from "../batches/parse";
+import { conflict, invalid, notFound } from "../errors";
+import { getMessage, type MessageRow, transition } from "../sms/ledger";
+import {
+  type QueueActionInput,
+  queueActionInput,
+  type QueueActionOutput,
+  type ResolveInDoubtInput,
+  resolveInDoubtInput,
+} from "./schemas";
+
+type Ctx = { db: Db; user: SessionUser };
+
+const out = (m: MessageRow): QueueActionOutput => ({ id: m.id, status: m.status, nextAttemptAt: m.nextAttemptAt });
+
+async function load(db: Db, id: number): Promise<MessageRow> {
+  const m = await getMessage(db, id);
+  if (!m) throw notFound("Mensagem não encontrada.");
+  return m;
+}
+
+/** The refusal when the message is no longer where the operator saw it. */
+async function changedMeanwhile(db: Db, id: number): Promise<never> {
+  const now = await load(db, id);
+  throw conflict(`Esta mensagem mudou enquanto você decidia (agora: ${STATUS_LABELS[now.status]}). Nada foi alterado; confira a fila atualizada.`);
+}
+
+function refuseUnless(seen: SmsStatus, allowed: readonly SmsStatus[], message: string) {
+  if (!allowed.includes(seen)) throw conflict(message);
+}
+
+/** Cancels a message that has not been sent: queued, scheduled or in doubt (never one being sent). */
+export async function cancelQueued({ ctx, input }: { ctx: Ctx; input: QueueActionInput }): Promise<QueueActionOutput> {
+  const { id, status } = parseInput(queueActionInput, input);
+  refuseUnless(status, ["queued", "scheduled", "in_doubt"], "Uma mensagem sendo enviada não pode ser cancelada; aguarde o resultado.");
+  const row = await transition(ctx.db, id, status, "cancelled", { nextAttemptAt: null, leaseUntil: null }, { reason: "operator_cancel", by: ctx.user.id, byName: ctx.user.name });
+  if (!row) return changedMeanwhile(ctx.db, id);
+  await writeAudit(ctx, "queue.cancel", "sms_message", id, { from: status });
+  return out(row);
+}
+
+/** "Tentar agora": due at once, so the next drain (or "Processar fila agora") takes it. */
+export async function retryNow({ ctx, input }: { ctx: Ctx; input: QueueActionInput }): Promise<QueueActionOutput> {
+  const { id, status } = parseInput(queueActionInput, input);
+  refuseUnless(status, ["queued", "scheduled"], "Só mensagens na fila ou agendadas podem ser antecipadas.");
+  const now = new Date();
+  // A collection message outside its send window is scheduled again by the drain: the law still holds.
+  const row = await transition(ctx.db, id, status, "queued", { nextAttemptAt: now }, { reason: "retry_now", by: ctx.user.id, byName: ctx.user.name });
+  if (!row) return changedMeanwhile(ctx.db, id);
+  await writeAudit(ctx, "queue.retry_now", "sms_message", id, { from: status });
+  return out(row);
+}
+
+/**
+ * An in_doubt message: the provider may or may not have it. The operator checked the provider's
+ * panel (or the customer) and says it went out, or sends it again accepting a possible duplicate.
+ */
+export async function resolveInDoubt({ ctx, input }: { ctx: Ctx; input: ResolveInDoubtInput }): Promise<QueueActionOutput> {
+  const data = parseInput(resolveInDoubtInput, input);
+  const by = { by: ctx.user.id, byName: ctx.user.name };
+  if (data.action === "sendAgain" && !data.confirmDuplicate) {
+    const message = "Confirme que aceita o risco de o cliente receber a mensagem duas vezes.";
+    throw invalid(message, { confirmDuplicate: message });
+  }
+  const now = new Date();
+  const row =
+    data.action === "markSent"
+      ? await transition(ctx.db, data.id, "in_doubt", "sent", { sentAt: now, leaseUntil: null }, { reason: "operator_marked_sent", ...by })
+      : await transition(ctx.db, data.id, "in_doubt", "queued", { nextAttemptAt: now, leaseUntil: null }, { reason: "operator_send_again", acceptedDuplicate: true, ...by });
+  if (!row) return changedMeanwhile(ctx.db, data.id);
+  await writeAudit(ctx, data.action === "markSent" ? "queue.mark_sent" : "queue.send_again", "sms_message", data.id, {});
+  return out(row);
+}

@@ -78,6 +78,8 @@ const MATRIX: Record<string, Entry> = {
   "smsAccount.list": { allowed: ROLE_GROUPS.admin },
   "queue.status": { allowed: ROLE_GROUPS.sms },
   "batch.preview": { allowed: ROLE_GROUPS.sms, input: batchDraft },
+  "batch.previewRecipients": { allowed: ROLE_GROUPS.sms, input: batchDraft },
+  "batch.previewCustomerIds": { allowed: ROLE_GROUPS.sms, input: batchDraft },
   "batch.create": { allowed: ROLE_GROUPS.sms, input: () => ({ ...batchDraft(), idempotencyKey: crypto.randomUUID() }) },
   "batch.list": { allowed: ROLE_GROUPS.sms, input: () => ({}) },
   "batch.get": { allowed: ROLE_GROUPS.sms, input: newBatch },

@@ -3,7 +3,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import type { BatchWithProgressOutput } from "@/server/services/batches/schemas";
 import { ChevronLeftIcon } from "../icons";
@@ -25,6 +25,13 @@ export function BatchHistory({ id }: { id: number }) {
     trpc.batch.get.queryOptions({ batchId: id }, { refetchInterval: (q) => (q.state.data && isLive(q.state.data.status, q.state.data.progress) ? POLL_MS : false) }),
   );
   const live = batch.data ? isLive(batch.data.status, batch.data.progress) : false;
+  const queryClient = useQueryClient();
+  const wasLive = useRef(false);
+  useEffect(() => {
+    // The last poll of the header may see the final state before the list does: fetch it once more.
+    if (wasLive.current && !live) void queryClient.invalidateQueries({ queryKey: trpc.batch.recipients.infiniteQueryKey({ batchId: id }) });
+    wasLive.current = live;
+  }, [live, id, queryClient, trpc]);
 
   return (
     <div className="flex flex-col gap-4">

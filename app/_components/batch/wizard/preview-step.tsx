@@ -233,7 +233,11 @@ function RecipientList({
         }}
       />
       <div aria-live="polite" className="min-h-6 px-4 py-2 text-sm text-slate-600">
-        {isFetching ? <Spinner label={t("loadingMore")} className="size-4 text-brand-600" /> : t("shown", { shown: rows.length, total: first.phonesToSend })}
+        {isFetching ? <Spinner label={t("loadingMore")} className="size-4 text-brand-600" /> : hasMore ? (
+          t("shown", { shown: rows.length, total: first.phonesToSend })
+        ) : (
+          t("allShown", { count: rows.length })
+        )}
       </div>
     </div>
   );

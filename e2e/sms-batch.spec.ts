@@ -26,7 +26,7 @@ const CASES: Record<string, Case[]> = {
   desktop: [
     other("servidor", "BRAS-AND-01", { prefixes: [99] }),
     other("profile_pagamento", "Débito em conta - dia 20", { allPhones: true }),
-    city("Caldas", "MG", { neighbourhood: "Vila Nova" }),
+    city("São João da Boa Vista", "SP", { neighbourhood: "Vila Zanetti" }),
   ],
 };
 

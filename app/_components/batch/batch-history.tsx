@@ -51,11 +51,10 @@ export function BatchHistory({ id }: { id: number }) {
           </Button>
         </div>
       ) : (
-        <>
-          <BatchHeader b={batch.data} />
-          <Recipients id={id} live={live} />
-        </>
+        <BatchHeader b={batch.data} />
       )}
+      {/* Fetched alongside the header, not after it. */}
+      {batch.isError ? null : <Recipients id={id} live={live} />}
     </div>
   );
 }

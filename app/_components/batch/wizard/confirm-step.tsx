@@ -22,6 +22,7 @@ type Props = {
 /** Step 3 ("Enviar"): the totals of what will go out, then the batch starts and its history opens. */
 export function ConfirmStep({ draft, valueName, deselected, idempotencyKey, onBack, onFieldErrors }: Props) {
   const t = useTranslations("smsBatch.wizard.confirm");
+  const tw = useTranslations("smsBatch.wizard");
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -65,7 +66,7 @@ export function ConfirmStep({ draft, valueName, deselected, idempotencyKey, onBa
     <div className="flex flex-col gap-4">
       <Card className="flex flex-col gap-4">
         <p className="text-base text-slate-900">{t("question", { phones: p.phonesToSend, customers: selected })}</p>
-        <dl className="grid grid-cols-1 gap-x-4 gap-y-2 text-sm sm:grid-cols-[auto_1fr]">
+        <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-2 text-sm">
           <dt className="font-medium text-slate-600">{t("filter")}</dt>
           <dd className="text-slate-900">
             {BATCH_MODE_LABELS[draft.mode]}: {valueName}
@@ -78,6 +79,8 @@ export function ConfirmStep({ draft, valueName, deselected, idempotencyKey, onBa
           <dd className="text-slate-900 tabular-nums">{p.phonesToSend}</dd>
           <dt className="font-medium text-slate-600">{t("parts")}</dt>
           <dd className="text-slate-900 tabular-nums">{p.estimate.exact ? p.estimate.totalParts : t("partsApprox", { parts: p.estimate.totalParts })}</dd>
+          <dt className="font-medium text-slate-600">{t("category")}</dt>
+          <dd className="text-slate-900">{tw(`categories.${draft.category}`)}</dd>
           <dt className="font-medium text-slate-600">{t("message")}</dt>
           <dd className="break-words whitespace-pre-wrap text-slate-900">{draft.message}</dd>
         </dl>

@@ -90,6 +90,15 @@ async function runBatch(page: Page, c: Case, shots: boolean) {
   await expect(page.getByRole("heading", { name: "Clientes encontrados" })).toBeVisible();
   await checkPreview(page, expected);
   const boxes = page.getByRole("checkbox", { name: /^Enviar para / });
+  if (shots) {
+    // "Desmarcar todos" unticks every customer found (also those not loaded yet); "Marcar todos" undoes it.
+    await page.getByRole("button", { name: "Desmarcar todos", exact: true }).click();
+    await expect(page.getByText(`0 de ${expected.customersFound} clientes marcados`)).toBeVisible();
+    await expect(boxes.first()).not.toBeChecked();
+    await expect(page.getByRole("button", { name: "Enviar", exact: true })).toBeDisabled();
+    await page.getByRole("button", { name: "Marcar todos", exact: true }).click();
+    await expect(page.getByText(`${expected.customersFound} de ${expected.customersFound} clientes marcados`)).toBeVisible();
+  }
   await expect(boxes.first()).toHaveAccessibleName(`Enviar para ${expected.recipients[0]!.customerName}, ${expected.recipients[0]!.national}`);
   // Untick the first two customers (every phone of a customer goes with it).
   const unticked = [...new Set(expected.recipients.map((r) => r.customerId))].slice(0, 2);
@@ -180,6 +189,23 @@ test.describe("SMS em Lote", () => {
       await expect(page.getByRole("button", { name: "Pausar" })).toBeDisabled();
       await expect(page.getByRole("button", { name: "Cancelar lote" })).toBeDisabled();
     }
+  });
+
+  test("step 1 shows the errors next to each field, in Portuguese", async ({ page }) => {
+    await loginAs(page, "operador");
+    await page.goto("/sms/lote/novo");
+    await page.getByRole("combobox", { name: "Considerar", exact: true }).selectOption({ label: "Servidor" });
+    await page.getByRole("textbox", { name: "Prefixo" }).fill("8");
+    await page.getByRole("button", { name: "Avançar" }).click();
+    await expect(page.getByText("Corrija os campos indicados.")).toBeVisible();
+    await expect(page.getByRole("combobox", { name: "Servidor", exact: true })).toHaveAccessibleDescription("Escolha o servidor.");
+    await expect(page.getByRole("textbox", { name: "Prefixo" })).toHaveAccessibleDescription(/^Celulares começam com 9/);
+    await expect(page.getByRole("textbox", { name: "Motivo", exact: true })).toHaveAccessibleDescription(/^Informe o motivo do envio/);
+    await expect(page.getByRole("textbox", { name: "Mensagem", exact: true })).toHaveAccessibleDescription(/^Escreva a mensagem\./);
+    // Fixing a field clears its error; the others stay until the next "Avançar".
+    await page.getByRole("textbox", { name: "Prefixo" }).fill("9");
+    await expect(page.getByText(/^Celulares começam com 9/)).toHaveCount(0);
+    await expect(page.getByText("Escolha o servidor.")).toBeVisible();
   });
 
   test("a technician has no Lote tab and is refused on /sms/lote", async ({ page }) => {

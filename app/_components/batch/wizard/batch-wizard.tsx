@@ -53,6 +53,16 @@ export function BatchWizard() {
     setChecking(true);
     setFormError(null);
     try {
+      // The server's own rules and messages, loaded on first use (zod stays out of the page's first load).
+      const { batchDraftInput } = await import("@/server/services/batches/schemas");
+      const parsed = batchDraftInput.safeParse(draftInput(draft));
+      if (!parsed.success) {
+        const fields: Record<string, string> = {};
+        for (const issue of parsed.error.issues) fields[issue.path.join(".")] ??= issue.message;
+        setErrors(toFieldErrors(fields));
+        setFormError(t("fixErrors"));
+        return;
+      }
       await queryClient.fetchQuery(trpc.batch.preview.queryOptions(draftInput(draft)));
       setErrors({});
       setStep(2);

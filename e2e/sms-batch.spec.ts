@@ -165,6 +165,20 @@ test.describe("SMS em Lote", () => {
     const c = phone ? city("Poços de Caldas", "MG", { allPhones: true }) : other("servidor", "BRAS-PCS-01", { allPhones: true });
     await fillStep1(page, c, `E2E ${testInfo.project.name} pausa`);
     await page.getByRole("button", { name: "Avançar" }).click();
+    // More recipients than a page: the windowed list keeps few rows in the DOM and loads the rest on scroll.
+    const expected = await expectBatch(c);
+    expect(expected.recipients.length).toBeGreaterThan(100);
+    const list = page.getByRole("list", { name: "Destinatários" });
+    await expect(list.getByRole("listitem").first()).toBeVisible();
+    expect(await list.getByRole("listitem").count()).toBeLessThan(20);
+    await expect(async () => {
+      await list.locator("xpath=..").evaluate((el) => el.scrollTo(0, el.scrollHeight));
+      await expect(page.getByText(`${expected.recipients.length} celulares na lista.`)).toBeVisible({ timeout: 1000 });
+    }).toPass({ timeout: 20_000 });
+    await list.locator("xpath=..").evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    const last = expected.recipients.at(-1)!;
+    await expect(page.getByRole("checkbox", { name: `Enviar para ${last.customerName}, ${last.national}` })).toBeVisible();
+    expect(await list.getByRole("listitem").count()).toBeLessThan(20);
     await page.getByRole("button", { name: "Enviar", exact: true }).click();
     await page.getByRole("button", { name: /^Enviar \d+ SMS$/ }).click();
     await expect(page).toHaveURL(/\/sms\/lote\/\d+$/, { timeout: 30_000 });
@@ -191,8 +205,10 @@ test.describe("SMS em Lote", () => {
     }
   });
 
-  test("step 1 shows the errors next to each field, in Portuguese", async ({ page }) => {
+  test("step 1 shows the errors next to each field, in Portuguese", async ({ page }, testInfo) => {
     await loginAs(page, "operador");
+    // The narrowest phone we support: nothing may scroll sideways.
+    if (testInfo.project.name === "phone") await page.setViewportSize({ width: 360, height: 740 });
     await page.goto("/sms/lote/novo");
     await page.getByRole("combobox", { name: "Considerar", exact: true }).selectOption({ label: "Servidor" });
     await page.getByRole("textbox", { name: "Prefixo" }).fill("8");
@@ -206,6 +222,7 @@ test.describe("SMS em Lote", () => {
     await page.getByRole("textbox", { name: "Prefixo" }).fill("9");
     await expect(page.getByText(/^Celulares começam com 9/)).toHaveCount(0);
     await expect(page.getByText("Escolha o servidor.")).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   });
 
   test("a technician has no Lote tab and is refused on /sms/lote", async ({ page }) => {

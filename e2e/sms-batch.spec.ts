@@ -4,7 +4,7 @@
 // technicians have no Lote tab.
 import type { Page } from "@playwright/test";
 import { BATCH_MODE_LABELS } from "@/server/services/batches/constants";
-import { type BatchCase, expectBatch, type Expected, storedBatch } from "./support/batch-db";
+import { type BatchCase, expectBatch, type Expected, SEEDED_SANDBOX_RATE, setSandboxRate, storedBatch } from "./support/batch-db";
 import { expect, loginAs, smsTabs, snapshot, test } from "./fixtures";
 
 type Case = BatchCase & { valueLabel: string };
@@ -156,12 +156,12 @@ test.describe("SMS em Lote", () => {
     await snapshot(page, "lote-grade");
   });
 
-  test("an operator pauses, resumes and cancels a running batch", async ({ page }, testInfo) => {
+  test("an operator pauses a running batch, then resumes it (desktop) or cancels it (phone)", async ({ page }, testInfo) => {
     test.setTimeout(120_000);
     await loginAs(page, "operador");
     const phone = testInfo.project.name === "phone";
     await page.goto("/sms/lote/novo");
-    // A bigger batch (sent at the sandbox's pace), so it is still running when paused.
+    // A bigger batch than the others, so the list has several pages.
     const c = phone ? city("Poços de Caldas", "MG", { allPhones: true }) : other("servidor", "BRAS-PCS-01", { allPhones: true });
     await fillStep1(page, c, `E2E ${testInfo.project.name} pausa`);
     await page.getByRole("button", { name: "Avançar" }).click();
@@ -180,28 +180,38 @@ test.describe("SMS em Lote", () => {
     await expect(page.getByRole("checkbox", { name: `Enviar para ${last.customerName}, ${last.national}` })).toBeVisible();
     expect(await list.getByRole("listitem").count()).toBeLessThan(20);
     await page.getByRole("button", { name: "Enviar", exact: true }).click();
-    await page.getByRole("button", { name: /^Enviar \d+ SMS$/ }).click();
-    await expect(page).toHaveURL(/\/sms\/lote\/\d+$/, { timeout: 30_000 });
 
-    await page.getByRole("button", { name: "Pausar" }).click();
-    await expect(page.getByText("Lote pausado: nenhuma nova mensagem sai até você retomar.")).toBeVisible();
+    // Slow the sandbox while the batch starts, so that it is still sending when paused.
+    await setSandboxRate(2);
+    try {
+      await page.getByRole("button", { name: /^Enviar \d+ SMS$/ }).click();
+      await expect(page).toHaveURL(/\/sms\/lote\/\d+$/, { timeout: 30_000 });
+      await page.getByRole("button", { name: "Pausar" }).click();
+      await expect(page.getByText("Lote pausado: nenhuma nova mensagem sai até você retomar.")).toBeVisible();
+    } finally {
+      await setSandboxRate(SEEDED_SANDBOX_RATE);
+    }
     await expect(page.getByText("Pausado", { exact: true })).toBeVisible();
     await expect(page.getByRole("button", { name: "Pausar" })).toHaveCount(0);
-    await page.getByRole("button", { name: "Retomar" }).click();
-    await expect(page.getByText("Lote retomado.")).toBeVisible();
+    const batchId = Number(/\/sms\/lote\/(\d+)$/.exec(page.url())![1]);
 
     if (phone) {
-      await page.getByRole("button", { name: "Pausar" }).click();
-      await expect(page.getByText("Pausado", { exact: true })).toBeVisible();
       await page.getByRole("button", { name: "Cancelar lote" }).click();
       await page.getByRole("group", { name: "Confirmar cancelamento" }).getByRole("button", { name: "Sim, cancelar" }).click();
       await expect(page.getByText("Cancelado", { exact: true })).toBeVisible();
+      await expect(page.getByText("Lote cancelado.")).toBeVisible();
       await expect(page.getByRole("button", { name: "Cancelar lote" })).toBeDisabled();
       await expect(page.getByRole("button", { name: "Retomar" })).toHaveCount(0);
+      const stored = await storedBatch(batchId);
+      expect(stored.status).toBe("cancelled");
+      expect(stored.recipients.some((r) => r.status === null)).toBe(true);
     } else {
+      await page.getByRole("button", { name: "Retomar" }).click();
+      await expect(page.getByText("Lote retomado.")).toBeVisible();
       await expect(page.getByText("Concluído", { exact: true })).toBeVisible({ timeout: 60_000 });
       await expect(page.getByRole("button", { name: "Pausar" })).toBeDisabled();
       await expect(page.getByRole("button", { name: "Cancelar lote" })).toBeDisabled();
+      expect((await storedBatch(batchId)).status).toBe("done");
     }
   });
 

@@ -107,3 +107,19 @@ export async function storedBatch(batchId: number) {
     db.close();
   }
 }
+
+/** The demo sandbox account's pace, as db/seed/index.ts creates it. */
+export const SEEDED_SANDBOX_RATE = 20;
+
+/**
+ * Sets the demo sandbox account's messages per second (read at every send). A pause test slows it
+ * for a few seconds so that its batch is certainly still running when "Pausar" is tapped.
+ */
+export async function setSandboxRate(perSecond: number) {
+  const db = e2eDb();
+  try {
+    await db.execute({ sql: "UPDATE provider_account SET rate_per_second = ? WHERE kind = 'sandbox' AND is_default = 1", args: [perSecond] });
+  } finally {
+    db.close();
+  }
+}

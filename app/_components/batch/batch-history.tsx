@@ -209,11 +209,11 @@ function Recipients({ id, live }: { id: number; live: boolean }) {
       ) : items.length === 0 ? (
         <EmptyState title={t("history.noRecipients")} />
       ) : (
-        <ul aria-label={t("history.recipients")} className="flex flex-col gap-2 md:gap-0 md:divide-y md:divide-slate-200 md:rounded-xl md:border md:border-slate-200 md:bg-white">
+        <ul aria-label={t("history.recipients")} className="flex flex-col gap-2 md:gap-0 md:rounded-xl md:border md:border-slate-200 md:bg-white">
           {items.map((r) => (
             <li
               key={r.id}
-              className="grid grid-cols-[minmax(0,1fr)_auto] gap-x-3 gap-y-1 rounded-xl border border-slate-200 bg-white p-3 md:grid-cols-[minmax(0,1.2fr)_9.5rem_minmax(0,2.5fr)_7.5rem] md:items-center md:rounded-none md:border-0 md:px-4"
+              className="grid grid-cols-[minmax(0,1fr)_auto] gap-x-3 gap-y-1 rounded-xl border border-slate-200 bg-white p-3 md:grid-cols-[minmax(0,1.2fr)_9.5rem_minmax(0,2.5fr)_7.5rem] md:items-center md:rounded-none md:border-x-0 md:border-t-0 md:border-b md:bg-transparent md:px-4 md:last:border-b-0"
             >
               <span className="min-w-0 font-medium break-words text-slate-900">{r.customerName ?? t("history.noCustomer")}</span>
               <span className="justify-self-end md:order-last md:justify-self-start">

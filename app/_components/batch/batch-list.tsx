@@ -15,7 +15,7 @@ import { batchCounts, BatchStatusBadge, isLive, ProgressBar } from "./batch-stat
 type Item = ListBatchesOutput["items"][number];
 
 // One column template for the desktop header and rows, so they line up.
-const COLUMNS = "md:grid-cols-[8.5rem_minmax(0,1fr)_minmax(0,1.3fr)_minmax(0,2fr)_5.5rem_9rem_7rem]";
+const COLUMNS = "md:grid-cols-[8.5rem_minmax(0,1fr)_minmax(0,1.3fr)_minmax(0,2fr)_7rem_10rem_7rem]";
 
 /** "SMS em Lote": the batches, newest first; a row opens the batch's history. */
 export function BatchList() {
@@ -80,7 +80,7 @@ export function BatchList() {
           <span>{t("columns.counts")}</span>
           <span>{t("columns.status")}</span>
         </div>
-        <ul aria-label={t("list.label")} className="flex flex-col gap-3 md:gap-0 md:divide-y md:divide-slate-200">
+        <ul aria-label={t("list.label")} className="flex flex-col gap-3 md:gap-0">
           {items.map((b) => (
             <BatchRow key={b.id} b={b} />
           ))}
@@ -105,7 +105,7 @@ function BatchRow({ b }: { b: Item }) {
       className={cn(
         "relative grid grid-cols-[minmax(0,1fr)_auto] items-start gap-x-3 gap-y-2 rounded-xl border border-slate-200 bg-white p-4 shadow-sm",
         "focus-within:ring-3 focus-within:ring-brand-200 hover:border-brand-200 hover:bg-brand-50/40",
-        "md:items-center md:gap-x-4 md:rounded-none md:border-0 md:px-4 md:py-3 md:shadow-none",
+        "md:items-center md:gap-x-4 md:rounded-none md:border-x-0 md:border-t-0 md:border-b md:px-4 md:py-3 md:shadow-none md:last:border-b-0",
         COLUMNS,
       )}
     >

@@ -80,6 +80,7 @@ const MATRIX: Record<string, Entry> = {
   "batch.preview": { allowed: ROLE_GROUPS.sms, input: batchDraft },
   "batch.previewRecipients": { allowed: ROLE_GROUPS.sms, input: batchDraft },
   "batch.previewCustomerIds": { allowed: ROLE_GROUPS.sms, input: batchDraft },
+  "batch.previewTotals": { allowed: ROLE_GROUPS.sms, input: () => ({ ...batchDraft(), deselectedCustomerIds: Array.from({ length: 3000 }, (_, i) => i + 1) }) },
   "batch.create": { allowed: ROLE_GROUPS.sms, input: () => ({ ...batchDraft(), idempotencyKey: crypto.randomUUID() }) },
   "batch.list": { allowed: ROLE_GROUPS.sms, input: () => ({}) },
   "batch.get": { allowed: ROLE_GROUPS.sms, input: newBatch },

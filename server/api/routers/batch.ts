@@ -28,6 +28,11 @@ export const batchRouter = router({
     .input(previewBatchInput)
     .output(previewRecipientsOutput)
     .query(({ ctx, input }) => previewRecipients({ db: ctx.db, input })),
+  /**
+   * "Enviar"'s totals with the operator's unticked customers: the same as preview, sent as a POST
+   * because thousands of ids do not fit in a query's URL.
+   */
+  previewTotals: smsProcedure.input(previewBatchInput).output(previewBatchOutput).mutation(({ ctx, input }) => previewBatch({ db: ctx.db, input })),
   previewCustomerIds: smsProcedure
     .input(previewBatchInput)
     .output(previewCustomerIdsOutput)

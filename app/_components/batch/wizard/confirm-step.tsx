@@ -1,9 +1,10 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { TRPCClientError } from "@trpc/client";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useTRPC } from "@/app/_trpc/client";
+import { useTRPC, useTRPCClient } from "@/app/_trpc/client";
 import { BATCH_MODE_LABELS } from "@/server/services/batches/constants";
 import { Button } from "../../ui/button";
 import { Card } from "../../ui/card";
@@ -27,7 +28,12 @@ export function ConfirmStep({ draft, valueName, deselected, idempotencyKey, onBa
   const router = useRouter();
   const queryClient = useQueryClient();
   const input = draftInput(draft, [...deselected]);
-  const totals = useQuery(trpc.batch.preview.queryOptions(input));
+  const client = useTRPCClient();
+  // Posted (not a GET): the unticked customers may be thousands of ids.
+  const totals = useQuery({
+    queryKey: [...trpc.batch.preview.queryKey(), "totals", input],
+    queryFn: () => client.batch.previewTotals.mutate(input),
+  });
   const create = useMutation(
     trpc.batch.create.mutationOptions({
       onSuccess: async (out) => {
@@ -51,7 +57,7 @@ export function ConfirmStep({ draft, valueName, deselected, idempotencyKey, onBa
   if (totals.isError) {
     return (
       <div role="alert" className="flex flex-col items-start gap-3 rounded-xl bg-red-50 p-4 text-red-900 ring-1 ring-red-200">
-        <p>{totals.error.data ? totals.error.message : t("loadFailed")}</p>
+        <p>{totals.error instanceof TRPCClientError && totals.error.data ? totals.error.message : t("loadFailed")}</p>
         <Button variant="secondary" onClick={onBack}>
           {t("back")}
         </Button>

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { cancelBatch, pauseBatch } from "@/server/services/batches/controls";
-import { previewBatch } from "@/server/services/batches/preview-batch";
+import { previewBatch, previewCustomerIds, previewRecipients } from "@/server/services/batches/preview-batch";
 import { getBatch, listBatches, listBatchRecipients } from "@/server/services/batches/queries";
 import {
   batchIdInput,
@@ -14,6 +14,8 @@ import {
   listBatchRecipientsOutput,
   previewBatchInput,
   previewBatchOutput,
+  previewCustomerIdsOutput,
+  previewRecipientsOutput,
 } from "@/server/services/batches/schemas";
 import { resendFailedAndSend, resumeAndSend, startBatch } from "@/server/services/batch-sending/start-batch";
 import { router, smsProcedure } from "../trpc";
@@ -21,6 +23,20 @@ import { router, smsProcedure } from "../trpc";
 // "SMS em Lote": operators and admins.
 export const batchRouter = router({
   preview: smsProcedure.input(previewBatchInput).output(previewBatchOutput).query(({ ctx, input }) => previewBatch({ db: ctx.db, input })),
+  /** Later pages of the preview's list (the counts do not change while the operator scrolls). */
+  previewRecipients: smsProcedure
+    .input(previewBatchInput)
+    .output(previewRecipientsOutput)
+    .query(({ ctx, input }) => previewRecipients({ db: ctx.db, input })),
+  /**
+   * "Enviar"'s totals with the operator's unticked customers: the same as preview, sent as a POST
+   * because thousands of ids do not fit in a query's URL.
+   */
+  previewTotals: smsProcedure.input(previewBatchInput).output(previewBatchOutput).mutation(({ ctx, input }) => previewBatch({ db: ctx.db, input })),
+  previewCustomerIds: smsProcedure
+    .input(previewBatchInput)
+    .output(previewCustomerIdsOutput)
+    .query(({ ctx, input }) => previewCustomerIds({ db: ctx.db, input })),
   create: smsProcedure.input(createBatchInput).output(createBatchOutput).mutation(({ ctx, input }) => startBatch({ ctx, input })),
   list: smsProcedure.input(listBatchesInput).output(listBatchesOutput).query(({ ctx, input }) => listBatches({ db: ctx.db, input })),
   get: smsProcedure.input(batchIdInput).output(batchWithProgressOutput).query(({ ctx, input }) => getBatch({ db: ctx.db, input })),

@@ -9,7 +9,7 @@ import { smsBatchRecipient, smsEvent, smsMessage } from "@/db/schema";
 import type { BatchStatus } from "../batches/constants";
 import { finishBatch, markBatchRunning } from "../batches/controls";
 import { findBatch } from "../batches/queries";
-import { batchMessageKey, loadRenderContexts, renderBatchMessage } from "../batches/render";
+import { batchMessageKey, EMPTY_CONTEXT, loadRenderContexts, renderBatchMessage } from "../batches/render";
 import { deferOutsideWindow } from "../queue/drain";
 import { claimMessages, sendClaimedMany } from "../sms/dispatch";
 import { appendEvents, createdEvent, transition } from "../sms/ledger";
@@ -63,8 +63,7 @@ export async function sendBatchChunk(db: Db, batchId: number, { limit, now }: { 
   const { maxParts } = await getSmsSettings(db);
   const contexts = await loadRenderContexts(db, pending.flatMap((r) => (r.customerId === null ? [] : [r.customerId])));
   const at = now ?? new Date();
-  const empty = { nome: "", primeiro_nome: "", codigo: "", plano: "", cidade: "" };
-  const rendered = pending.map((r) => renderBatchMessage(batch.template, (r.customerId !== null ? contexts.get(r.customerId) : undefined) ?? empty, maxParts));
+  const rendered = pending.map((r) => renderBatchMessage(batch.template, (r.customerId !== null ? contexts.get(r.customerId) : undefined) ?? EMPTY_CONTEXT, maxParts));
   const keys = pending.map((r) => batchMessageKey(batchId, r.phoneE164, r.attempt));
   const keyList = JSON.stringify(keys);
   const links = JSON.stringify(pending.map((r, i) => [r.id, keys[i]]));

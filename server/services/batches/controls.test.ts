@@ -3,7 +3,8 @@
 // gives failed recipients a new attempt, and progress/listing agree with the ledger.
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { smsBatch, smsBatchRecipient, smsEvent, smsMessage } from "@/db/schema";
+import { customer, smsBatch, smsBatchRecipient, smsEvent, smsMessage } from "@/db/schema";
+import { firstName } from "@/server/sms/template";
 import type { SmsStatus } from "@/db/schema/constants";
 import type { SessionUser } from "@/server/auth/session";
 import { createTestDb } from "@/test/db";
@@ -158,8 +159,11 @@ describe("listing", () => {
     await simulateSender(db, ids[2]!, 10);
     const page1 = await listBatchRecipients({ db, input: { batchId: ids[2]! } });
     expect(page1.items).toHaveLength(50);
-    expect(page1.items[0]).toMatchObject({ status: "queued", attempt: 1, phone: "(35) 99200-0000" });
-    expect(page1.items[10]).toMatchObject({ status: null, messageId: null });
+    const firstMessage = await db.select().from(smsMessage).where(eq(smsMessage.id, page1.items[0]!.messageId!));
+    expect(page1.items[0]).toMatchObject({ status: "queued", attempt: 1, phone: "(35) 99200-0000", body: firstMessage[0]!.body });
+    // Not sent yet: the text the sender will render for that customer.
+    const pendingCustomer = await db.select().from(customer).where(eq(customer.id, page1.items[10]!.customerId!));
+    expect(page1.items[10]).toMatchObject({ status: null, messageId: null, body: `Oi ${firstName(pendingCustomer[0]!.name)}` });
     const page2 = await listBatchRecipients({ db, input: { batchId: ids[2]!, cursor: page1.nextCursor } });
     expect(page2.items).toHaveLength(CUSTOMERS - 50);
     expect(page2.nextCursor).toBeNull();

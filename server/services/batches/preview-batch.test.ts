@@ -9,7 +9,7 @@ import { formatPhoneNational } from "@/server/sms/phone";
 import { type Awkward, type Base, expectSelection, loadBase, seedAwkwardBase } from "./batch-test-kit";
 import type { BatchMode } from "./constants";
 import { createBatch } from "./create-batch";
-import { maxCustomerId, previewBatch, previewRecipients, selectionOf } from "./preview-batch";
+import { maxCustomerId, previewBatch, previewCustomerIds, previewRecipients, selectionOf } from "./preview-batch";
 import { type MatchForm, recipientPageSql, recipientSampleSql } from "./selection-sql";
 import { type BatchDraftInput, batchDraftInput, type PreviewRecipientsOutput, toBatchFilters } from "./schemas";
 
@@ -120,6 +120,20 @@ describe("previewBatch and the snapshot match an independent computation", () =>
       const byStreet = await checkAgainstOracle(draft({ valueId: values.cidade, neighbourhoodId: nbh.neighbourhood_id, streetId: nbh.street_id, allPhones }));
       expect(byStreet.preview.customersFound).toBeGreaterThan(0);
       expect(byStreet.preview.customersFound).toBeLessThanOrEqual(byNbh.preview.customersFound);
+    }
+  });
+
+  it("lists the ids of every customer found, for unticking them all", async () => {
+    for (const input of [draft({ valueId: values.cidade, withConnection: true }), draft({ mode: "plano", valueId: values.plano, prefix: "98" })]) {
+      const filters = toBatchFilters(batchDraftInput.parse(input));
+      const { ids, truncated } = await previewCustomerIds({ db, input });
+      const preview = await previewBatch({ db, input });
+      expect(truncated).toBe(false);
+      expect(ids).toHaveLength(expectSelection(base, filters).customersFound);
+      expect(ids).toHaveLength(preview.customersFound);
+      const none = await previewBatch({ db, input: { ...input, deselectedCustomerIds: ids } });
+      expect(none.phonesToSend).toBe(0);
+      expect(none.deselectedCustomers).toBe(preview.customersFound);
     }
   });
 

@@ -13,10 +13,11 @@ import { assertFilterTargets } from "./filter-labels";
 import { parseInput } from "./parse";
 import { loadRenderContexts, renderBatchMessage } from "./render";
 import {
-  type PreviewBatchInput, type PreviewBatchOutput, type PreviewRecipientOutput, type PreviewRecipientsOutput, previewBatchInput, toBatchFilters,
+  MAX_DESELECTED, type PreviewBatchInput, type PreviewBatchOutput, type PreviewCustomerIdsOutput, type PreviewRecipientOutput, type PreviewRecipientsOutput,
+  previewBatchInput, toBatchFilters,
 } from "./schemas";
 import {
-  customerCountsSql, decodeCursor, encodeCursor, type MatchForm, maxCustomerIdSql, type Reason, recipientPageSql, recipientSampleSql, type Selection, selectionCountsSql, windowEndSql,
+  customerCountsSql, decodeCursor, encodeCursor, type MatchForm, maxCustomerIdSql, type Reason, recipientPageSql, recipientSampleSql, type Selection, selectionCountsSql, selectionCustomerIdsSql, windowEndSql,
 } from "./selection-sql";
 
 /** Recipients rendered to estimate the parts of a large batch. */
@@ -176,4 +177,13 @@ export async function previewRecipients({ db, input }: { db: Db; input: PreviewB
   const [customers] = await db.all<{ found: number; deselected: number }>(customerCountsSql(s));
   const selected = Number(customers?.found ?? 0) - Number(customers?.deselected ?? 0);
   return recipientPage(db, s, data.message, maxParts, data.cursor, selected);
+}
+
+/** The customers the filter finds, so the list's "desmarcar todos" can untick those not loaded yet. */
+export async function previewCustomerIds({ db, input }: { db: Db; input: PreviewBatchInput }): Promise<PreviewCustomerIdsOutput> {
+  const data = parseInput(previewBatchInput, input);
+  const { filters } = selectionOf(data);
+  await assertFilterTargets(db, filters);
+  const rows = await db.all<{ id: number }>(selectionCustomerIdsSql(filters, MAX_DESELECTED + 1));
+  return { ids: rows.slice(0, MAX_DESELECTED).map((r) => Number(r.id)), truncated: rows.length > MAX_DESELECTED };
 }

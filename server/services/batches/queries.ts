@@ -3,10 +3,12 @@ import type { Db } from "@/db/client";
 import { customer, smsBatch, smsBatchRecipient, smsMessage, user } from "@/db/schema";
 import { formatPhoneNational } from "@/server/sms/phone";
 import { notFound } from "../errors";
+import { getSmsSettings } from "../sms/settings";
 import { BATCH_PAGE_SIZE } from "./constants";
 import { describeFilters } from "./filter-labels";
 import { parseInput } from "./parse";
 import { batchProgress, batchProgressMany } from "./progress";
+import { EMPTY_CONTEXT, loadRenderContexts, renderBatchMessage } from "./render";
 import {
   type BatchIdInput, batchIdInput, type BatchOutput, type BatchWithProgressOutput, type ListBatchesInput, listBatchesInput,
   type ListBatchesOutput, type ListBatchRecipientsInput, listBatchRecipientsInput, type ListBatchRecipientsOutput,
@@ -74,10 +76,24 @@ export async function listBatches({ db, input }: { db: Db; input: ListBatchesInp
   return { items, nextCursor: rows.length > data.limit ? (page.at(-1)?.batch.id ?? null) : null };
 }
 
+/** What recipients the sender has not reached yet will receive: the template rendered as the sender will. */
+async function pendingBodies(db: Db, batch: BatchRow, rows: readonly { id: number; customerId: number | null; body: string | null }[]) {
+  const pending = rows.filter((r) => r.body === null);
+  const out = new Map<number, string>();
+  if (pending.length === 0) return out;
+  const { maxParts } = await getSmsSettings(db);
+  const contexts = await loadRenderContexts(db, pending.flatMap((r) => (r.customerId === null ? [] : [r.customerId])));
+  for (const r of pending) {
+    const ctx = (r.customerId !== null ? contexts.get(r.customerId) : undefined) ?? EMPTY_CONTEXT;
+    out.set(r.id, renderBatchMessage(batch.template, ctx, maxParts).body);
+  }
+  return out;
+}
+
 /** A batch's recipients in snapshot order with their current message's status (keyset on id). */
 export async function listBatchRecipients({ db, input }: { db: Db; input: ListBatchRecipientsInput }): Promise<ListBatchRecipientsOutput> {
   const data = parseInput(listBatchRecipientsInput, input);
-  await findBatch(db, data.batchId);
+  const batch = await findBatch(db, data.batchId);
   const rows = await db
     .select({
       id: smsBatchRecipient.id,
@@ -89,6 +105,7 @@ export async function listBatchRecipients({ db, input }: { db: Db; input: ListBa
       messageId: smsBatchRecipient.messageId,
       status: smsMessage.status,
       errorMessage: smsMessage.lastErrorMessage,
+      body: smsMessage.body,
     })
     .from(smsBatchRecipient)
     .leftJoin(customer, eq(customer.id, smsBatchRecipient.customerId))
@@ -97,8 +114,9 @@ export async function listBatchRecipients({ db, input }: { db: Db; input: ListBa
     .orderBy(smsBatchRecipient.id)
     .limit(BATCH_PAGE_SIZE + 1);
   const page = rows.slice(0, BATCH_PAGE_SIZE);
+  const bodies = await pendingBodies(db, batch, page);
   return {
-    items: page.map(({ phoneE164, ...r }) => ({ ...r, phone: formatPhoneNational(phoneE164) })),
+    items: page.map(({ phoneE164, body, ...r }) => ({ ...r, phone: formatPhoneNational(phoneE164), body: body ?? bodies.get(r.id) ?? "" })),
     nextCursor: rows.length > BATCH_PAGE_SIZE ? (page.at(-1)?.id ?? null) : null,
   };
 }

@@ -29,6 +29,9 @@ export async function loadRenderContexts(db: Db, customerIds: readonly number[])
   return out;
 }
 
+/** The values of a recipient whose customer is gone (the snapshot keeps the phone). */
+export const EMPTY_CONTEXT: TemplateContext = { nome: "", primeiro_nome: "", codigo: "", plano: "", cidade: "" };
+
 export type RenderedBatchMessage = { body: string; analysis: SmsAnalysis; limitMessage: string | null };
 
 /** Renders a validated template; `limitMessage` says why it does not fit (null when it does). */

@@ -21,6 +21,9 @@ const VALUE_MESSAGES: Readonly<Record<BatchMode, string>> = {
 
 const optionalId = z.number().int().positive().nullish();
 
+/** The most customers a batch may leave unticked. */
+export const MAX_DESELECTED = 100_000;
+
 export type PrefixParse = { ok: true; prefixes: number[] } | { ok: false; message: string };
 
 /**
@@ -51,7 +54,7 @@ const draftShape = {
     category: z.enum(SMS_CATEGORIES, "Escolha a categoria: cobrança, aviso, operacional ou marketing.").default("aviso"),
     deselectedCustomerIds: z
       .array(z.number().int().positive(), "Lista de clientes desmarcados inválida.")
-      .max(100_000, "Clientes desmarcados demais: refine o filtro em vez de desmarcar.")
+      .max(MAX_DESELECTED, "Clientes desmarcados demais: refine o filtro em vez de desmarcar.")
       .default([]),
 };
 
@@ -154,6 +157,10 @@ export const partsEstimateOutput = z.object({
   maxParts: z.number(),
 });
 
+/** Every customer id the filter finds (to untick them all); `truncated` past the deselection cap. */
+export const previewCustomerIdsOutput = z.object({ ids: z.array(z.number()), truncated: z.boolean() });
+export type PreviewCustomerIdsOutput = z.output<typeof previewCustomerIdsOutput>;
+
 export const previewRecipientsOutput = z.object({ recipients: z.array(previewRecipientOutput), nextCursor: z.string().nullable() });
 export type PreviewRecipientsOutput = z.output<typeof previewRecipientsOutput>;
 
@@ -231,6 +238,8 @@ export const batchRecipientOutput = z.object({
   /** null while the sender has not created the message. */
   status: z.enum(SMS_STATUSES).nullable(),
   errorMessage: z.string().nullable(),
+  /** The message's text, or (before the sender created it) the batch's template rendered for this customer. */
+  body: z.string(),
 });
 export const listBatchRecipientsOutput = z.object({ items: z.array(batchRecipientOutput), nextCursor: z.number().nullable() });
 export type ListBatchRecipientsOutput = z.output<typeof listBatchRecipientsOutput>;

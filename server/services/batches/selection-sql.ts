@@ -163,6 +163,11 @@ export function selectionCountsSql(s: Selection): SQL {
     LIMIT -1) GROUP BY r`;
 }
 
+/** The ids of the customers the filter finds (deselection not applied), for "desmarcar todos". */
+export function selectionCustomerIdsSql(f: BatchFilters, limit: number): SQL {
+  return sql`SELECT c.id AS id FROM customer c WHERE ${customerMatches("c", f)} ORDER BY c.id LIMIT ${limit}`;
+}
+
 /** Customers found and how many of them were unticked (index-only for most filters). */
 export function customerCountsSql(s: Selection): SQL {
   return sql`SELECT count(*) AS found, coalesce(sum(${isDeselected("c", s)}), 0) AS deselected

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { LayersIcon } from "@/app/_components/icons";
-import { EmptyState } from "@/app/_components/ui/empty-state";
+import { BatchList } from "@/app/_components/batch/batch-list";
 import { ROLE_GROUPS } from "@/server/api/permissions";
 import { requireUser } from "@/server/auth/server-session";
 
@@ -12,10 +11,5 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SmsBatchPage() {
   await requireUser(ROLE_GROUPS.sms);
-  const t = await getTranslations("sms.batch");
-  return (
-    <EmptyState icon={<LayersIcon />} title={t("emptyTitle")}>
-      <p>{t("emptyText")}</p>
-    </EmptyState>
-  );
+  return <BatchList />;
 }

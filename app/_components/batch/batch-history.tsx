@@ -1,0 +1,235 @@
+"use client";
+
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useFormatter, useTranslations } from "next-intl";
+import { useEffect, useRef, useState } from "react";
+import { useTRPC } from "@/app/_trpc/client";
+import type { BatchWithProgressOutput } from "@/server/services/batches/schemas";
+import { ChevronLeftIcon } from "../icons";
+import { SmsStatusBadge } from "../sms/sms-status-badge";
+import { Badge } from "../ui/badge";
+import { Button } from "../ui/button";
+import { Card } from "../ui/card";
+import { EmptyState } from "../ui/empty-state";
+import { Spinner } from "../ui/spinner";
+import { batchCounts, BatchStatusBadge, isLive, ProgressBar } from "./batch-status";
+
+const POLL_MS = 1500;
+
+/** One batch: totals, live progress, the controls its status allows, and its recipients. */
+export function BatchHistory({ id }: { id: number }) {
+  const t = useTranslations("smsBatch");
+  const trpc = useTRPC();
+  const batch = useQuery(
+    trpc.batch.get.queryOptions({ batchId: id }, { refetchInterval: (q) => (q.state.data && isLive(q.state.data.status, q.state.data.progress) ? POLL_MS : false) }),
+  );
+  const live = batch.data ? isLive(batch.data.status, batch.data.progress) : false;
+  const queryClient = useQueryClient();
+  const wasLive = useRef(false);
+  useEffect(() => {
+    // The last poll of the header may see the final state before the list does: fetch it once more.
+    if (wasLive.current && !live) void queryClient.invalidateQueries({ queryKey: trpc.batch.recipients.infiniteQueryKey({ batchId: id }) });
+    wasLive.current = live;
+  }, [live, id, queryClient, trpc]);
+
+  return (
+    <div className="flex flex-col gap-4">
+      <Link href="/sms/lote" className="inline-flex min-h-11 items-center gap-1 self-start font-medium text-brand-700 hover:underline">
+        <ChevronLeftIcon className="size-5" />
+        {t("history.back")}
+      </Link>
+      {batch.isPending ? (
+        <div className="flex justify-center py-10">
+          <Spinner label={t("history.loading")} className="size-6 text-brand-600" />
+        </div>
+      ) : batch.isError ? (
+        <div role="alert" className="flex flex-col items-start gap-3 rounded-xl bg-red-50 p-4 text-red-900 ring-1 ring-red-200">
+          <p>{batch.error.data ? batch.error.message : t("history.loadFailed")}</p>
+          <Button variant="secondary" onClick={() => batch.refetch()}>
+            {t("retry")}
+          </Button>
+        </div>
+      ) : (
+        <BatchHeader b={batch.data} />
+      )}
+      {/* Fetched alongside the header, not after it. */}
+      {batch.isError ? null : <Recipients id={id} live={live} />}
+    </div>
+  );
+}
+
+function BatchHeader({ b }: { b: BatchWithProgressOutput }) {
+  const t = useTranslations("smsBatch");
+  const format = useFormatter();
+  const c = batchCounts(b.progress);
+  const totals = [
+    { key: "recipients", value: b.progress.total },
+    { key: "sent", value: c.sent },
+    { key: "delivered", value: c.delivered },
+    { key: "failed", value: c.failed },
+    { key: "waiting", value: c.waiting },
+  ] as const;
+  return (
+    <Card className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <div className="min-w-0">
+          <h2 className="text-xl font-bold break-words text-slate-900">{b.motivo}</h2>
+          <p className="text-sm text-slate-600">
+            {t("history.createdBy", { name: b.createdBy.name, date: format.dateTime(b.createdAt, { dateStyle: "short", timeStyle: "short" }) })}
+          </p>
+        </div>
+        <BatchStatusBadge status={b.status} />
+      </div>
+      <p className="text-sm break-words text-slate-700">{b.filterSummary}</p>
+      <div className="flex flex-col gap-1.5">
+        <div className="flex justify-between text-sm font-medium text-slate-800">
+          <span>{t("history.progress")}</span>
+          <span className="tabular-nums">{b.progress.percent}%</span>
+        </div>
+        <ProgressBar percent={b.progress.percent} label={t("history.progress")} />
+      </div>
+      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5">
+        {totals.map((x) => (
+          <div key={x.key} className="rounded-lg bg-slate-50 px-3 py-2">
+            <dt className="text-xs font-medium text-slate-600">{t(`history.totals.${x.key}`)}</dt>
+            <dd className="text-lg font-semibold text-slate-900 tabular-nums">{x.value}</dd>
+          </div>
+        ))}
+      </dl>
+      <Controls b={b} resendable={c.resendable} />
+    </Card>
+  );
+}
+
+function Controls({ b, resendable }: { b: BatchWithProgressOutput; resendable: number }) {
+  const t = useTranslations("smsBatch");
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [confirmCancel, setConfirmCancel] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.batch.get.queryKey({ batchId: b.id }) }),
+      queryClient.invalidateQueries({ queryKey: trpc.batch.recipients.infiniteQueryKey({ batchId: b.id }) }),
+      queryClient.invalidateQueries({ queryKey: trpc.batch.list.infiniteQueryKey() }),
+    ]);
+  const done = (message: string) => ({
+    onSuccess: () => {
+      setNotice(message);
+      setConfirmCancel(false);
+      return refresh();
+    },
+    onError: () => refresh(),
+  });
+  const pause = useMutation(trpc.batch.pause.mutationOptions(done(t("history.paused"))));
+  const resume = useMutation(trpc.batch.resume.mutationOptions(done(t("history.resumed"))));
+  const cancel = useMutation(trpc.batch.cancel.mutationOptions(done(t("history.cancelled"))));
+  const resend = useMutation(trpc.batch.resendFailed.mutationOptions(done(t("history.resent"))));
+  const busy = pause.isPending || resume.isPending || cancel.isPending || resend.isPending;
+  const error = [pause, resume, cancel, resend].find((m) => m.isError)?.error;
+
+  const canPause = b.status === "queued" || b.status === "running";
+  const canResume = b.status === "paused";
+  const canCancel = b.status === "queued" || b.status === "running" || b.status === "paused";
+  const canResend = (b.status === "done" || b.status === "paused") && resendable > 0;
+  const act = (m: { reset: () => void; mutate: (i: { batchId: number }) => void }) => () => {
+    [pause, resume, cancel, resend].forEach((x) => x.reset());
+    setNotice(null);
+    m.mutate({ batchId: b.id });
+  };
+
+  return (
+    <div className="flex flex-col gap-3">
+      <div className="grid grid-cols-2 gap-2 sm:flex sm:flex-wrap">
+        {canResume ? (
+          <Button onClick={act(resume)} disabled={busy}>
+            {t("history.resume")}
+          </Button>
+        ) : (
+          <Button variant="secondary" onClick={act(pause)} disabled={busy || !canPause}>
+            {t("history.pause")}
+          </Button>
+        )}
+        <Button variant="secondary" onClick={act(resend)} disabled={busy || !canResend}>
+          {t("history.resend", { count: resendable })}
+        </Button>
+        {!confirmCancel ? (
+          <Button variant="danger" className="col-span-2" onClick={() => setConfirmCancel(true)} disabled={busy || !canCancel}>
+            {t("history.cancel")}
+          </Button>
+        ) : null}
+      </div>
+      {confirmCancel ? (
+        <div role="group" aria-label={t("history.cancelConfirmLabel")} className="flex flex-col gap-2 rounded-lg bg-red-50 p-3 ring-1 ring-red-200">
+          <p className="text-sm font-medium text-red-900">{t("history.cancelQuestion", { count: batchCounts(b.progress).waiting })}</p>
+          <div className="grid grid-cols-2 gap-2 sm:flex">
+            <Button variant="danger" onClick={act(cancel)} disabled={busy}>
+              {t("history.cancelConfirm")}
+            </Button>
+            <Button variant="secondary" onClick={() => setConfirmCancel(false)} disabled={busy}>
+              {t("history.cancelKeep")}
+            </Button>
+          </div>
+        </div>
+      ) : null}
+      <div aria-live="polite">
+        {error ? (
+          <p role="alert" className="text-sm font-medium text-red-800">
+            {error.data ? error.message : t("history.actionFailed")}
+          </p>
+        ) : notice ? (
+          <p role="status" className="text-sm font-medium text-emerald-800">
+            {notice}
+          </p>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+function Recipients({ id, live }: { id: number; live: boolean }) {
+  const t = useTranslations("smsBatch");
+  const trpc = useTRPC();
+  const query = useInfiniteQuery(
+    trpc.batch.recipients.infiniteQueryOptions({ batchId: id }, { getNextPageParam: (last) => last.nextCursor, refetchInterval: live ? POLL_MS : false }),
+  );
+  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <section aria-labelledby="batch-recipients" className="flex flex-col gap-3">
+      <h2 id="batch-recipients" className="text-lg font-semibold text-slate-900">
+        {t("history.recipients")}
+      </h2>
+      {query.isPending ? (
+        <Spinner label={t("history.loading")} className="size-6 text-brand-600" />
+      ) : query.isError && !query.data ? (
+        <p role="alert" className="text-sm font-medium text-red-800">
+          {query.error.data ? query.error.message : t("history.loadFailed")}
+        </p>
+      ) : items.length === 0 ? (
+        <EmptyState title={t("history.noRecipients")} />
+      ) : (
+        <ul aria-label={t("history.recipients")} className="flex flex-col gap-2 md:gap-0 md:rounded-xl md:border md:border-slate-200 md:bg-white">
+          {items.map((r) => (
+            <li
+              key={r.id}
+              className="grid grid-cols-[minmax(0,1fr)_auto] gap-x-3 gap-y-1 rounded-xl border border-slate-200 bg-white p-3 md:grid-cols-[minmax(0,1.2fr)_9.5rem_minmax(0,2.5fr)_7.5rem] md:items-center md:rounded-none md:border-x-0 md:border-t-0 md:border-b md:bg-transparent md:px-4 md:last:border-b-0"
+            >
+              <span className="min-w-0 font-medium break-words text-slate-900">{r.customerName ?? t("history.noCustomer")}</span>
+              <span className="justify-self-end md:order-last md:justify-self-start">
+                {r.status ? <SmsStatusBadge status={r.status} detail={r.errorMessage ?? undefined} /> : <Badge tone="neutral">{t("history.pending")}</Badge>}
+              </span>
+              <span className="text-sm text-slate-700 tabular-nums">{r.phone}</span>
+              <p className="col-span-2 text-sm break-words text-slate-700 md:col-span-1">{r.body}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+      {query.hasNextPage ? (
+        <Button variant="secondary" className="w-full md:mx-auto md:w-auto md:min-w-60" onClick={() => query.fetchNextPage()} disabled={query.isFetchingNextPage}>
+          {query.isFetchingNextPage ? t("loadingMore") : t("loadMore")}
+        </Button>
+      ) : null}
+    </section>
+  );
+}

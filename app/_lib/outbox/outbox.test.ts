@@ -166,7 +166,7 @@ describe("flushOutbox", () => {
     // Simulate a tab closed mid-request.
     const { idb, OUTBOX_STORE } = await import("@/app/_lib/pwa/idb");
     await idb.update(OUTBOX_STORE, item.id, (i) => (i ? { ...(i as object), status: "sending" } : i));
-    const send = vi.fn(async () => outcome(9));
+    const send = vi.fn(async (_i: SendIndividualInput) => outcome(9));
     expect(await outbox.flushOutbox(USER, send)).toEqual({ sent: 1, failed: 0, waiting: 0 });
     expect(send.mock.calls[0]?.[0]).toMatchObject({ idempotencyKey: item.id });
   });

@@ -10,13 +10,13 @@ import { customerWithMobileAt, messagesWithKey, userIdByEmail } from "./support/
 // opened): expected here, so only those network failures are let through; anything else still fails.
 // (An override keeps the base fixture's `auto`.)
 const test = base.extend<{ consoleErrors: string[] }>({
-  consoleErrors: async ({ page }, use) => {
+  consoleErrors: async ({ page }, provide) => {
     const errors: string[] = [];
     page.on("console", (m) => {
       if (m.type() === "error" && !/^Failed to load resource: net::ERR_(FAILED|INTERNET_DISCONNECTED)$/.test(m.text())) errors.push(m.text());
     });
     page.on("pageerror", (e) => errors.push(e.message));
-    await use(errors);
+    await provide(errors);
     expect(errors, "browser console errors").toEqual([]);
   },
 });

@@ -8,6 +8,11 @@ import { Button } from "../ui/button";
 const SW_URL = "/serwist/sw.js";
 const UPDATE_CHECK_MS = 60 * 60 * 1000;
 
+// Safari has no requestIdleCallback.
+const hasIdle = () => typeof window.requestIdleCallback === "function";
+const whenIdle = (fn: () => void): number => (hasIdle() ? window.requestIdleCallback(fn, { timeout: 5000 }) : window.setTimeout(fn, 1000));
+const cancelIdle = (id: number) => (hasIdle() ? window.cancelIdleCallback(id) : window.clearTimeout(id));
+
 function cachePage(controller: ServiceWorker | null | undefined) {
   if (!controller || !navigator.onLine) return;
   controller.postMessage({ type: "CACHE_URLS", payload: { urlsToCache: [window.location.pathname + window.location.search] } });
@@ -50,12 +55,22 @@ export function ServiceWorker() {
     // The page that installed the worker was loaded before it: keep it too once the worker takes over.
     const keepCurrentPage = () => cachePage(navigator.serviceWorker.controller);
     navigator.serviceWorker.addEventListener("controllerchange", keepCurrentPage);
-    navigator.serviceWorker
-      .register(SW_URL, { scope: "/", type: "module", updateViaCache: "none" })
-      .then(track)
-      .catch(() => {});
+    // Installing (and precaching) competes with the first paint and hydration: wait until the page is idle.
+    let idle: number | undefined;
+    const register = () => {
+      idle = whenIdle(() => {
+        navigator.serviceWorker
+          .register(SW_URL, { scope: "/", type: "module", updateViaCache: "none" })
+          .then(track)
+          .catch(() => {});
+      });
+    };
+    if (document.readyState === "complete") register();
+    else window.addEventListener("load", register, { once: true });
     document.addEventListener("visibilitychange", checkForUpdate);
     return () => {
+      window.removeEventListener("load", register);
+      if (idle !== undefined) cancelIdle(idle);
       document.removeEventListener("visibilitychange", checkForUpdate);
       navigator.serviceWorker.removeEventListener("controllerchange", keepCurrentPage);
     };

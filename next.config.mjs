@@ -1,3 +1,4 @@
+import { withSerwist } from "@serwist/turbopack";
 import createNextIntlPlugin from "next-intl/plugin";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
@@ -23,4 +24,5 @@ const nextConfig = {
   },
 };
 
-export default withNextIntl(nextConfig);
+// withSerwist keeps esbuild (which bundles the service worker at build time) out of the server bundle.
+export default withSerwist(withNextIntl(nextConfig));

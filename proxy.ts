@@ -11,6 +11,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything except the login page, the APIs (they answer 401 themselves) and static files.
-  matcher: ["/((?!entrar|api/|_next/|favicon|icons/|manifest|sw\\.js|robots\\.txt).*)"],
+  // Everything except the login page, the offline page, the service worker, the APIs (they answer 401 themselves) and static files.
+  matcher: ["/((?!entrar|offline|api/|_next/|favicon|icons/|manifest|serwist/|robots\\.txt).*)"],
 };

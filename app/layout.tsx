@@ -13,6 +13,8 @@ export async function generateMetadata(): Promise<Metadata> {
     applicationName: t("appName"),
     appleWebApp: { capable: true, title: t("appName"), statusBarStyle: "default" },
     formatDetection: { telephone: false },
+    // iOS ignores the manifest's icons for the home screen.
+    icons: { apple: "/icons/apple-touch-icon.png" },
   };
 }
 

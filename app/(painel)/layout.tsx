@@ -7,7 +7,7 @@ import { requireUser } from "@/server/auth/server-session";
 export default async function PanelLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
   return (
-    <AppShell items={navItemsFor(user.role)} userName={user.name} roleLabel={ROLE_LABELS[user.role]}>
+    <AppShell items={navItemsFor(user.role)} userId={user.id} userName={user.name} roleLabel={ROLE_LABELS[user.role]}>
       {children}
     </AppShell>
   );

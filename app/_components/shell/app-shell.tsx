@@ -5,6 +5,7 @@ import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { BrandMark } from "../icons";
+import { PwaShell } from "../pwa/pwa-shell";
 import type { NavItem } from "./nav-items";
 import { BottomNav, SideNav } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
@@ -22,15 +23,17 @@ function titleKeyFor(pathname: string): TitleKey | null {
 
 /**
  * The signed-in frame: side navigation on wide screens, a bottom bar on phones, and a header with
- * the page title, who is signed in and "Sair".
+ * the page title, who is signed in and "Sair", plus the connection state and a waiting update.
  */
 export function AppShell({
   items,
+  userId,
   userName,
   roleLabel,
   children,
 }: {
   items: NavItem[];
+  userId: string;
   userName: string;
   roleLabel: string;
   children: ReactNode;
@@ -68,9 +71,10 @@ export function AppShell({
                 <p className="truncate text-sm font-medium text-slate-900 sm:max-w-[16rem]">{userName}</p>
                 <p className="text-xs text-slate-600">{roleLabel}</p>
               </div>
-              <SignOutButton />
+              <SignOutButton userId={userId} />
             </div>
           </div>
+          <PwaShell userId={userId} />
         </header>
 
         <main

@@ -7,7 +7,7 @@ import { useState } from "react";
 import { LogoutIcon } from "../icons";
 import { Button } from "../ui/button";
 
-export function SignOutButton() {
+export function SignOutButton({ userId }: { userId: string }) {
   const t = useTranslations("nav");
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -25,8 +25,10 @@ export function SignOutButton() {
       setFailed(true);
       return;
     }
-    // A shared phone must not show the previous user's data to the next one.
+    // A shared phone must not show the previous user's data to the next one (nor keep it offline).
     queryClient.clear();
+    const { clearOfflineData } = await import("@/app/_components/pwa/persisted-queries");
+    await clearOfflineData(userId);
     router.replace("/entrar");
     router.refresh();
   }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { MessageIcon } from "@/app/_components/icons";
+import { OutboxList } from "@/app/_components/outbox/outbox-list";
 import { MessageHistory } from "@/app/_components/sms/history/message-history";
 import { buttonClasses } from "@/app/_components/ui/button";
 import { EmptyState } from "@/app/_components/ui/empty-state";
@@ -38,6 +39,8 @@ export default async function SmsIndividualPage() {
         <h2 className="text-lg font-semibold text-slate-900">{t("historyTitle")}</h2>
         {newSms}
       </div>
+      {/* SMS written without a connection on this device; shows only when there are some. */}
+      <OutboxList userId={user.id} />
       <MessageHistory
         scope="individual"
         canFilterOperator={team}

@@ -1,0 +1,78 @@
+/**
+ * The last data seen, kept on the device per user: successful query results are saved to
+ * IndexedDB (debounced) and put back into the query cache when the app starts, so a screen
+ * opened offline shows what it showed last time. Cleared on sign-out.
+ */
+import { dehydrate, hydrate, type DehydratedState, type QueryClient } from "@tanstack/react-query";
+import { idb, idbAvailable, KV_STORE } from "@/app/_lib/pwa/idb";
+
+const MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
+const MAX_QUERIES = 100;
+const SAVE_DELAY_MS = 1000;
+// Bumped when the shape of saved data changes, so an old copy is never read as a new one.
+const FORMAT = 1;
+
+type Saved = { format: number; savedAt: number; state: DehydratedState };
+
+const keyFor = (userId: string) => `queries:${userId}`;
+
+export async function restoreQueries(client: QueryClient, userId: string, now = Date.now()): Promise<void> {
+  if (!idbAvailable()) return;
+  const saved = await idb.get<Saved>(KV_STORE, keyFor(userId));
+  if (!saved || saved.format !== FORMAT || now - saved.savedAt > MAX_AGE_MS) return;
+  // hydrate keeps whatever is newer: data fetched since the app started wins.
+  hydrate(client, saved.state);
+}
+
+export async function saveQueries(client: QueryClient, userId: string): Promise<void> {
+  if (!idbAvailable()) return;
+  const recent = new Set(
+    client
+      .getQueryCache()
+      .getAll()
+      .filter((q) => q.state.status === "success")
+      .sort((a, b) => b.state.dataUpdatedAt - a.state.dataUpdatedAt)
+      .slice(0, MAX_QUERIES),
+  );
+  const state = dehydrate(client, { shouldDehydrateQuery: (q) => recent.has(q) });
+  await idb.put(KV_STORE, { format: FORMAT, savedAt: Date.now(), state } satisfies Saved, keyFor(userId));
+}
+
+/** Restores, then saves after every successful fetch. Returns the unsubscribe function. */
+export function persistQueries(client: QueryClient, userId: string): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
+  let dirty = false;
+  const restored = restoreQueries(client, userId).catch(() => {});
+  const save = () => {
+    clearTimeout(timer);
+    if (stopped || !dirty) return;
+    dirty = false;
+    void restored.then(() => saveQueries(client, userId)).catch(() => {});
+  };
+  const unsubscribe = client.getQueryCache().subscribe((event) => {
+    if (event.type !== "updated" || event.action.type !== "success") return;
+    dirty = true;
+    clearTimeout(timer);
+    timer = setTimeout(save, SAVE_DELAY_MS);
+  });
+  // The app may be closed right after: save what is pending when it goes to the background.
+  const onHide = () => {
+    if (document.visibilityState === "hidden") save();
+  };
+  document.addEventListener("visibilitychange", onHide);
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+    unsubscribe();
+    document.removeEventListener("visibilitychange", onHide);
+  };
+}
+
+/** Sign-out: the next person on this phone must not see this user's saved data or pages. */
+export async function clearOfflineData(userId: string): Promise<void> {
+  const tasks: Promise<unknown>[] = [];
+  if (idbAvailable()) tasks.push(idb.delete(KV_STORE, keyFor(userId)));
+  if (typeof caches !== "undefined") tasks.push(caches.delete("pages"), caches.delete("pages-rsc"));
+  await Promise.allSettled(tasks);
+}

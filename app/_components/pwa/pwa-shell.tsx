@@ -1,0 +1,25 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { OutboxSync } from "../outbox/outbox-sync";
+import { NetworkStatus } from "./network-status";
+import { persistQueries } from "./persisted-queries";
+import { ServiceWorker } from "./service-worker";
+
+/** The offline side of the signed-in shell: worker and updates, connection state, saved data, outbox. */
+export function PwaShell({ userId }: { userId: string }) {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (typeof indexedDB === "undefined") return;
+    return persistQueries(queryClient, userId);
+  }, [queryClient, userId]);
+
+  return (
+    <>
+      <ServiceWorker />
+      <NetworkStatus />
+      <OutboxSync userId={userId} />
+    </>
+  );
+}

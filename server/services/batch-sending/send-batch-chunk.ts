@@ -8,7 +8,7 @@ import type { Db } from "@/db/client";
 import { smsBatchRecipient, smsEvent, smsMessage } from "@/db/schema";
 import type { BatchStatus } from "../batches/constants";
 import { finishBatch, markBatchRunning } from "../batches/controls";
-import { findBatch } from "../batches/queries";
+import { type BatchRow, findBatch } from "../batches/queries";
 import { batchMessageKey, EMPTY_CONTEXT, loadRenderContexts, renderBatchMessage } from "../batches/render";
 import { deferOutsideWindow } from "../queue/drain";
 import { claimMessages, sendClaimedMany } from "../sms/dispatch";
@@ -48,21 +48,73 @@ export async function sendBatchChunk(db: Db, batchId: number, { limit, now }: { 
   let batch = await findBatch(db, batchId);
   if (batch.status === "queued") batch = (await markBatchRunning(db, batchId)) ?? (await findBatch(db, batchId));
   if (batch.status === "paused" || batch.status === "cancelled" || batch.status === "done") return { ...res, state: batch.status };
+  const size = limit ?? chunkSizeFor(await batchRate(db, batch.providerAccountId));
+  const at = now ?? new Date();
 
+  // This chunk: the messages the previous step created ahead, else the next ones created now.
+  let ids = await createdAhead(db, batchId, size);
+  if (ids.length === 0) {
+    const made = await createChunkMessages(db, batch, size, at);
+    res.created += made.created;
+    res.failed += made.failed;
+    ids = await createdAhead(db, batchId, size);
+    if (ids.length === 0 && made.recipients === 0) {
+      if (await finishBatch(db, batchId)) return { ...res, state: "done" };
+      return { ...res, state: stateOf((await findBatch(db, batchId)).status) };
+    }
+  }
+
+  // Pause or cancel between creating and sending is honoured before any provider call.
+  const current = await findBatch(db, batchId);
+  if (current.status !== "running") return { ...res, state: stateOf(current.status) };
+
+  const claimed = await claimMessages(db, ids, at);
+  const deferred = await deferOutsideWindow(db, claimed, at);
+  res.scheduled = deferred.size;
+  // While this chunk is with the provider, the next chunk's messages are written (created only:
+  // nothing is sent ahead), so the next step starts sending at once — no idle gap at the account.
+  const [outs, next] = await Promise.all([sendClaimedMany(db, claimed.filter((m) => !deferred.has(m.id))), createChunkMessages(db, batch, size, at)]);
+  res.created += next.created;
+  res.failed += next.failed;
+  for (const out of outs) {
+    if (out.status === "sent" || out.status === "delivered") res.sent++;
+    else if (out.status === "failed" || out.status === "blocked") res.failed++;
+  }
+  return res;
+}
+
+/**
+ * The batch's messages created but not yet sent (queued, never attempted), in snapshot order: made
+ * ahead by the previous step, or left by a worker that died before sending them.
+ */
+async function createdAhead(db: Db, batchId: number, limit: number): Promise<number[]> {
+  const rows = await db
+    .select({ id: smsMessage.id })
+    .from(smsMessage)
+    .where(and(eq(smsMessage.batchId, batchId), eq(smsMessage.status, "queued"), isNull(smsMessage.nextAttemptAt)))
+    .orderBy(asc(smsMessage.id))
+    .limit(limit);
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Turns the next `limit` snapshot rows without a message into queued messages. Safe to repeat
+ * after a crash at any point: one atomic batch, once per idempotency key.
+ */
+async function createChunkMessages(db: Db, batch: BatchRow, limit: number, at: Date): Promise<{ recipients: number; created: number; failed: number }> {
+  const batchId = batch.id;
+  const out = { recipients: 0, created: 0, failed: 0 };
   const pending = await db
     .select()
     .from(smsBatchRecipient)
     .where(and(eq(smsBatchRecipient.batchId, batchId), isNull(smsBatchRecipient.messageId)))
     .orderBy(asc(smsBatchRecipient.id))
-    .limit(limit ?? chunkSizeFor(await batchRate(db, batch.providerAccountId)));
-  if (pending.length === 0) {
-    if (await finishBatch(db, batchId)) return { ...res, state: "done" };
-    return { ...res, state: stateOf((await findBatch(db, batchId)).status) };
-  }
+    .limit(limit);
+  out.recipients = pending.length;
+  if (pending.length === 0) return out;
 
   const { maxParts } = await getSmsSettings(db);
   const contexts = await loadRenderContexts(db, pending.flatMap((r) => (r.customerId === null ? [] : [r.customerId])));
-  const at = now ?? new Date();
   const rendered = pending.map((r) => renderBatchMessage(batch.template, (r.customerId !== null ? contexts.get(r.customerId) : undefined) ?? EMPTY_CONTEXT, maxParts));
   const keys = pending.map((r) => batchMessageKey(batchId, r.phoneE164, r.attempt));
   const keyList = JSON.stringify(keys);
@@ -102,19 +154,16 @@ export async function sendBatchChunk(db: Db, batchId: number, { limit, now }: { 
           and not exists (select 1 from ${smsEvent} e where e.message_id = ${smsMessage.id} and e.type = 'created')`,
     ),
     // Each snapshot row points at its message, found by the key computed above (one definition of it).
-    db.run(sql`update ${smsBatchRecipient} set message_id = (
-        select m.id from ${smsMessage} m
-        where m.idempotency_key = (select json_extract(k.value, '$[1]') from json_each(${links}) k where json_extract(k.value, '$[0]') = ${smsBatchRecipient.id}))
-      where ${smsBatchRecipient.batchId} = ${batchId} and ${smsBatchRecipient.messageId} is null
-      and ${smsBatchRecipient.id} in (select json_extract(value, '$[0]') from json_each(${links}))`),
+    db.run(sql`update ${smsBatchRecipient} set message_id = m.id
+      from json_each(${links}) k join ${smsMessage} m on m.idempotency_key = json_extract(k.value, '$[1]')
+      where ${smsBatchRecipient.id} = json_extract(k.value, '$[0]') and ${smsBatchRecipient.batchId} = ${batchId} and ${smsBatchRecipient.messageId} is null`),
   ]);
-  res.created = inserted.length;
+  out.created = inserted.length;
   const messages = await db
     .select({ id: smsMessage.id, status: smsMessage.status, key: smsMessage.idempotencyKey })
     .from(smsMessage)
     .where(inArray(smsMessage.idempotencyKey, keys));
   const byKey = new Map(messages.map((m) => [m.key, m]));
-  const messageIds: number[] = [];
   for (const [i, key] of keys.entries()) {
     const m = byKey.get(key);
     if (!m || m.status !== "queued") continue;
@@ -122,26 +171,12 @@ export async function sendBatchChunk(db: Db, batchId: number, { limit, now }: { 
     const tooLong = rendered[i]!.limitMessage;
     if (tooLong) {
       await transition(db, m.id, "queued", "failed", { lastErrorCode: "too_long", lastErrorMessage: tooLong }, { code: "too_long" });
-      res.failed++;
+      out.failed++;
       continue;
     }
-    messageIds.push(m.id);
   }
 
-  // Pause or cancel between creating and sending is honoured before any provider call.
-  const current = await findBatch(db, batchId);
-  if (current.status !== "running") return { ...res, state: stateOf(current.status) };
-
-  const claimed = await claimMessages(db, messageIds, at);
-  const deferred = await deferOutsideWindow(db, claimed, at);
-  res.scheduled = deferred.size;
-  // Provider calls overlap (the account's pacing still caps the rate); database writes stay serial.
-  const outs = await sendClaimedMany(db, claimed.filter((m) => !deferred.has(m.id)));
-  for (const out of outs) {
-    if (out.status === "sent" || out.status === "delivered") res.sent++;
-    else if (out.status === "failed" || out.status === "blocked") res.failed++;
-  }
-  return res;
+  return out;
 }
 
 /** The messages-per-second of the account a batch sends through (its own, else the default). */

@@ -3,7 +3,7 @@
 // messages of a chunk were created) and pause/resume never send twice or lose a recipient; cancel
 // stops the rest.
 import { InngestTestEngine } from "@inngest/test";
-import { count, eq } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { city, smsBatchRecipient, smsMessage } from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
@@ -154,6 +154,11 @@ describe("expand-and-send-batch", () => {
     const { result } = await runFunction(batchId);
     expect(result).toMatchObject({ state: "paused" });
     expect(fake.requests).toHaveLength(BATCH_CHUNK);
+    // The next chunk was created ahead while the first was sending; the queue drain leaves a
+    // paused batch's messages alone.
+    while ((await drainChunk(db)).claimed > 0);
+    const [waiting] = await db.select({ n: count() }).from(smsMessage).where(and(eq(smsMessage.batchId, batchId), eq(smsMessage.status, "queued")));
+    expect(waiting!.n).toBe(BATCH_CHUNK);
     await resumeBatch({ ctx: { db, user: op }, input: { batchId } });
     await runFunction(batchId);
     await expectEachSentOnce(batchId);

@@ -16,8 +16,10 @@ import { claimWhere, type MessageRow, transition } from "../sms/ledger";
 
 export const DRAIN_CHUNK = 100;
 
+// A paused batch's messages wait for its resume (the batch sender creates them ahead of sending).
 const DUE = (now: Date) => sql`select ${smsMessage.id} from ${smsMessage}
   where ${smsMessage.status} in ('queued', 'scheduled') and coalesce(${smsMessage.nextAttemptAt}, 0) <= ${now.getTime()}
+  and (${smsMessage.batchId} is null or ${smsMessage.batchId} not in (select id from sms_batch where status = 'paused'))
   order by coalesce(${smsMessage.nextAttemptAt}, 0), ${smsMessage.id}`;
 
 /** Claims up to `limit` due messages (see claimWhere): overlapping drains never share one. */

@@ -141,14 +141,15 @@ async function recordAcceptedMany(db: Db, accepted: readonly Sendable[]): Promis
   const list = JSON.stringify(
     accepted.map((s) => [s.m.id, (s.outcome as Extract<SendOutcome, { kind: "accepted" }>).providerMessageId, s.account.id]),
   );
+  // "+status" keeps SQLite on the id list (see claimWhere).
   const items = sql`(select json_extract(value, '$[0]') as id, json_extract(value, '$[1]') as pmid, json_extract(value, '$[2]') as acc from json_each(${list}))`;
   const [, updated] = await db.batch([
     db.run(sql`insert into ${smsEvent} (message_id, type, from_status, to_status, detail, at)
         select m.id, 'transition', 'sending', 'sent', json_object('providerMessageId', j.pmid), ${now.getTime()}
-        from ${items} j join ${smsMessage} m on m.id = j.id where m.status = 'sending'`),
+        from ${items} j join ${smsMessage} m on m.id = j.id where +m.status = 'sending'`),
     db.all<{ id: number }>(sql`update ${smsMessage} set status = 'sent', provider_message_id = j.pmid, provider_account_id = j.acc,
         sent_at = ${now.getTime()}, lease_until = null, last_error_code = null, last_error_message = null, updated_at = ${now.getTime()}
-        from ${items} j where ${smsMessage.id} = j.id and ${smsMessage.status} = 'sending' returning ${smsMessage.id} as id`),
+        from ${items} j where ${smsMessage.id} = j.id and +${smsMessage.status} = 'sending' returning ${smsMessage.id} as id`),
   ]);
   const done = new Set(updated.map((r) => Number(r.id)));
   for (const s of accepted) {

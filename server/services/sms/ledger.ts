@@ -1,4 +1,4 @@
-import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { smsEvent, smsMessage } from "@/db/schema";
 import type { SmsStatus } from "@/db/schema/constants";
@@ -85,7 +85,10 @@ export const createdEvent = (at: Date) => ({
  * (compare-and-set), so no two workers ever claim the same message.
  */
 export async function claimWhere(db: Db, ids: SQL, from: readonly SmsStatus[], now: Date): Promise<MessageRow[]> {
-  const where = and(sql`${smsMessage.id} in (${ids})`, inArray(smsMessage.status, [...from]))!;
+  // "+status": the status is checked on the rows found by id, not used to pick them. Otherwise
+  // SQLite walks every message in that status and scans the id list for each (quadratic).
+  const statuses = sql.join(from.map((s) => sql`${s}`), sql`, `);
+  const where = sql`${smsMessage.id} in (${ids}) and +${smsMessage.status} in (${statuses})`;
   const [, rows] = await db.batch([
     appendEvents(db, { type: "attempt", from: sql`${smsMessage.status}`, to: "sending", detail: sql`json_object('attempt', ${smsMessage.attempts} + 1)`, at: now }, where),
     db

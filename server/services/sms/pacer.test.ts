@@ -18,3 +18,16 @@ describe("paceSend", () => {
     expect(performance.now() - other).toBeLessThan(60);
   });
 });
+
+describe("paceSend sliding window", () => {
+  it("never lets more than `rate` sends start within one second, even when asked all at once", async () => {
+    const t0 = performance.now();
+    const stamps: number[] = [];
+    // 25 sends at 10/s: the 11th and 21st must wait for the window of their predecessors.
+    await Promise.all(Array.from({ length: 25 }, () => paceSend(3, 10).then(() => stamps.push(performance.now() - t0))));
+    stamps.sort((a, b) => a - b);
+    for (let i = 10; i < stamps.length; i++) expect(stamps[i]! - stamps[i - 10]!).toBeGreaterThanOrEqual(1000);
+    // And no slower than the rate with its 2% safety allows (plus timer slack).
+    expect(stamps[24]!).toBeLessThan(2 * 1020 + 4 * 102 + 250);
+  });
+});

@@ -22,9 +22,14 @@ export const expandAndSendBatch = inngest.createFunction(
     id: JOB_IDS.batch,
     triggers: [batchRequested],
     // One run per batch at a time: a duplicated or resumed event never sends a batch twice in parallel.
-    concurrency: [{ key: "event.data.batchId", limit: 1 }],
+    // One run per provider account at a time: its messages-per-second pacing lives in the process
+    // running the steps, so two batches on one account never pace independently (the throttle by account).
+    concurrency: [
+      { key: "event.data.batchId", limit: 1 },
+      { key: "event.data.accountId", limit: 1 },
+    ],
   },
-  async ({ event, step }) => sendBatch({ step: fromInngestStep(step), db: jobContext.db(), batchId: event.data.batchId, run: event.data.run ?? 0 }),
+  async ({ event, step }) => sendBatch({ step: fromInngestStep(step), db: jobContext.db(), batchId: event.data.batchId, accountId: event.data.accountId ?? 0, run: event.data.run ?? 0 }),
 );
 
 export const functions = [drainSmsQueue, expandAndSendBatch];

@@ -21,6 +21,7 @@ import { drainChunk } from "../queue/drain";
 import { resetAdapterCache } from "../sms-accounts/account-store";
 import { createAccount } from "../sms-accounts/manage-accounts";
 import { queueMessage } from "../sms/ledger";
+import { MAX_BATCH_CHUNKS_PER_RUN } from "@/server/jobs/handlers/send-batch";
 import { BATCH_CHUNK, chunkSizeFor, MAX_BATCH_CHUNK, sendBatchChunk } from "./send-batch-chunk";
 
 const db = createTestDb();
@@ -171,5 +172,32 @@ describe("expand-and-send-batch", () => {
     const { result } = await runFunction(batchId);
     expect(result).toMatchObject({ state: "cancelled" });
     expect(fake.requests).toHaveLength(BATCH_CHUNK);
+  });
+
+  it("is keyed one run per batch and one run per provider account (the account's pacing holds across servers)", () => {
+    const config = expandAndSendBatch["getConfig"]({ baseUrl: new URL("http://localhost/api/inngest"), appPrefix: "painel-sms" })[0] as unknown as {
+      triggers: { event?: string }[];
+      concurrency?: { key?: string; limit: number }[];
+    };
+    expect(config.triggers).toEqual([{ event: "sms/batch.requested" }]);
+    expect(config.concurrency).toEqual([
+      { key: "event.data.batchId", limit: 1 },
+      { key: "event.data.accountId", limit: 1 },
+    ]);
+  });
+
+  it("past the per-run step budget, continues in a child run (event id makes it happen once)", async () => {
+    const more = () => ({ state: "more", created: 1, sent: 1, scheduled: 0, failed: 0 });
+    const t = new InngestTestEngine({
+      function: expandAndSendBatch,
+      events: [{ name: "sms/batch.requested", data: { batchId: 42, accountId: 7, run: 2 } }],
+      // Every chunk step reports more to send: the run must stop at its budget and hand over.
+      // (The event itself is mocked at the edge: there is no Inngest server in tests.)
+      steps: [...Array.from({ length: MAX_BATCH_CHUNKS_PER_RUN }, (_, i) => ({ id: `send-chunk-${i}`, handler: more })), { id: "continue-batch", handler: () => ({ ids: ["e1"] }) }],
+    });
+    const { result, ctx } = await t.execute();
+    expect(result).toMatchObject({ batchId: 42, chunks: MAX_BATCH_CHUNKS_PER_RUN, state: "continued", sent: MAX_BATCH_CHUNKS_PER_RUN });
+    expect(ctx.step.sendEvent).toHaveBeenCalledWith("continue-batch", { name: "sms/batch.requested", data: { batchId: 42, accountId: 7, run: 3 }, id: "batch-42-run-3" });
+    expect(fake.requests).toHaveLength(0);
   });
 });

@@ -8,24 +8,30 @@ import type { SessionUser } from "@/server/auth/session";
 import { sendJobEvent } from "@/server/jobs/runtime";
 import { resendFailed, resumeBatch } from "../batches/controls";
 import { createBatch } from "../batches/create-batch";
+import { findDefaultAccount } from "../sms-accounts/account-store";
 import type { BatchIdInput, CreateBatchInput } from "../batches/schemas";
 
 type Ctx = { db: Db; user: SessionUser };
 
 export async function startBatch({ ctx, input }: { ctx: Ctx; input: CreateBatchInput }) {
   const out = await createBatch({ ctx, input });
-  await sendJobEvent({ name: "sms/batch.requested", data: { batchId: out.batch.id }, id: `batch-${out.batch.id}` });
+  await sendJobEvent({ name: "sms/batch.requested", data: { batchId: out.batch.id, accountId: await sendingAccountId(ctx.db, out.batch.providerAccountId) }, id: `batch-${out.batch.id}` });
   return out;
 }
 
 export async function resumeAndSend({ ctx, input }: { ctx: Ctx; input: BatchIdInput }) {
   const out = await resumeBatch({ ctx, input });
-  await sendJobEvent({ name: "sms/batch.requested", data: { batchId: out.id }, id: `batch-${out.id}-resume-${Date.now()}` });
+  await sendJobEvent({ name: "sms/batch.requested", data: { batchId: out.id, accountId: await sendingAccountId(ctx.db, out.providerAccountId) }, id: `batch-${out.id}-resume-${Date.now()}` });
   return out;
 }
 
 export async function resendFailedAndSend({ ctx, input }: { ctx: Ctx; input: BatchIdInput }) {
   const out = await resendFailed({ ctx, input });
-  await sendJobEvent({ name: "sms/batch.requested", data: { batchId: out.id }, id: `batch-${out.id}-resend-${Date.now()}` });
+  await sendJobEvent({ name: "sms/batch.requested", data: { batchId: out.id, accountId: await sendingAccountId(ctx.db, out.providerAccountId) }, id: `batch-${out.id}-resend-${Date.now()}` });
   return out;
+}
+
+/** The account a batch sends through: its own, else today's default (0 when there is none). */
+async function sendingAccountId(db: Db, providerAccountId: number | null): Promise<number> {
+  return providerAccountId ?? (await findDefaultAccount(db))?.id ?? 0;
 }

@@ -14,6 +14,7 @@ import { Card } from "../ui/card";
 import { EmptyState } from "../ui/empty-state";
 import { Spinner } from "../ui/spinner";
 import { batchCounts, BatchStatusBadge, isLive, ProgressBar } from "./batch-status";
+import { LoadError, LoadingBlock } from "@/app/_components/ui/query-states";
 
 const POLL_MS = 1500;
 
@@ -40,16 +41,9 @@ export function BatchHistory({ id }: { id: number }) {
         {t("history.back")}
       </Link>
       {batch.isPending ? (
-        <div className="flex justify-center py-10">
-          <Spinner label={t("history.loading")} className="size-6 text-brand-600" />
-        </div>
+        <LoadingBlock label={t("history.loading")} />
       ) : batch.isError ? (
-        <div role="alert" className="flex flex-col items-start gap-3 rounded-xl bg-red-50 p-4 text-red-900 ring-1 ring-red-200">
-          <p>{batch.error.data ? batch.error.message : t("history.loadFailed")}</p>
-          <Button variant="secondary" onClick={() => batch.refetch()}>
-            {t("retry")}
-          </Button>
-        </div>
+        <LoadError error={batch.error} fallback={t("history.loadFailed")} retryLabel={t("retry")} onRetry={() => batch.refetch()} />
       ) : (
         <BatchHeader b={batch.data} />
       )}

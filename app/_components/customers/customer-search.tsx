@@ -6,12 +6,12 @@ import { useTranslations } from "next-intl";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import { SearchIcon } from "../icons";
-import { Button } from "../ui/button";
 import { EmptyState } from "../ui/empty-state";
 import { Input } from "../ui/input";
 import { Spinner } from "../ui/spinner";
 import { LAST_SEARCH_KEY } from "./back-to-customers";
 import { CustomerList } from "./customer-list";
+import { LoadError, LoadMore, LoadingBlock } from "@/app/_components/ui/query-states";
 
 const DEBOUNCE_MS = 300;
 
@@ -95,16 +95,9 @@ export function CustomerSearch() {
       </div>
 
       {query.isPending ? (
-        <div className="flex justify-center py-10">
-          <Spinner label={t("searching")} className="size-6 text-brand-600" />
-        </div>
+        <LoadingBlock label={t("searching")} />
       ) : query.isError && !query.data ? (
-        <div role="alert" className="flex flex-col items-start gap-3 rounded-xl bg-red-50 p-4 text-red-900 ring-1 ring-red-200">
-          <p>{query.error.data ? query.error.message : t("loadFailedList")}</p>
-          <Button variant="secondary" onClick={() => query.refetch()}>
-            {t("retry")}
-          </Button>
-        </div>
+        <LoadError error={query.error} fallback={t("loadFailedList")} retryLabel={t("retry")} onRetry={() => query.refetch()} />
       ) : items.length === 0 ? (
         <EmptyState icon={<SearchIcon />} title={q ? t("noResults", { q }) : t("noCustomers")}>
           {q ? <p>{t("noResultsHint")}</p> : null}
@@ -112,21 +105,7 @@ export function CustomerSearch() {
       ) : (
         <>
           <CustomerList items={items} dimmed={searching} />
-          {query.isFetchNextPageError ? (
-            <p role="alert" className="text-sm font-medium text-red-800">
-              {query.error?.data ? query.error.message : t("loadFailedList")}
-            </p>
-          ) : null}
-          {query.hasNextPage ? (
-            <Button
-              variant="secondary"
-              className="w-full md:mx-auto md:w-auto md:min-w-60"
-              onClick={() => query.fetchNextPage()}
-              disabled={query.isFetchingNextPage}
-            >
-              {query.isFetchingNextPage ? t("loadingMore") : t("loadMore")}
-            </Button>
-          ) : null}
+          <LoadMore query={query} labels={{ failed: t("loadFailedList"), loading: t("loadingMore"), more: t("loadMore") }} />
         </>
       )}
     </div>

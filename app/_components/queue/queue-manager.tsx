@@ -15,9 +15,9 @@ import { cn } from "../ui/cn";
 import { EmptyState } from "../ui/empty-state";
 import { Field } from "../ui/field";
 import { Select } from "../ui/select";
-import { Spinner } from "../ui/spinner";
 import { type Feedback, FeedbackToast } from "./feedback-toast";
 import { QUEUE_COLUMNS, QueueRow } from "./queue-row";
+import { LoadError, LoadingBlock } from "@/app/_components/ui/query-states";
 
 /** While the tab is open the queue refreshes itself; faster for a while after an action. */
 const REFRESH_MS = 15_000;
@@ -133,16 +133,9 @@ export function QueueManager({ isAdmin }: { isAdmin: boolean }) {
           {t("listTitle")}
         </CardTitle>
         {list.isPending ? (
-          <div className="flex justify-center py-10">
-            <Spinner label={t("loading")} className="size-6 text-brand-600" />
-          </div>
+          <LoadingBlock label={t("loading")} />
         ) : list.isError ? (
-          <div role="alert" className="m-4 flex flex-col items-start gap-3 rounded-xl bg-red-50 p-4 text-red-900 ring-1 ring-red-200">
-            <p>{list.error.data ? list.error.message : t("loadFailed")}</p>
-            <Button variant="secondary" onClick={() => list.refetch()}>
-              {t("retry")}
-            </Button>
-          </div>
+          <LoadError error={list.error} fallback={t("loadFailed")} retryLabel={t("retry")} onRetry={() => list.refetch()} className="m-4" />
         ) : items.length === 0 ? (
           filtered ? (
             <EmptyState

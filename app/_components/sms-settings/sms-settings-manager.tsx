@@ -9,11 +9,11 @@ import { type Feedback, FeedbackToast } from "../queue/feedback-toast";
 import { Button } from "../ui/button";
 import { Card, CardTitle } from "../ui/card";
 import { EmptyState } from "../ui/empty-state";
-import { Spinner } from "../ui/spinner";
 import { AccountForm } from "./account-form";
 import { AccountRow } from "./account-row";
 import { LimitsCard } from "./limits-card";
 import { SendWindowsCard } from "./send-windows-card";
+import { LoadError, LoadingBlock } from "@/app/_components/ui/query-states";
 
 type Editing = { mode: "none" } | { mode: "new" } | { mode: "edit"; id: number };
 
@@ -42,16 +42,9 @@ export function SmsSettingsManager() {
           ) : null}
         </div>
         {accounts.isPending ? (
-          <div className="flex justify-center py-10">
-            <Spinner label={t("accounts.loading")} className="size-6 text-brand-600" />
-          </div>
+          <LoadingBlock label={t("accounts.loading")} />
         ) : accounts.isError ? (
-          <div role="alert" className="m-4 flex flex-col items-start gap-3 rounded-xl bg-red-50 p-4 text-red-900 ring-1 ring-red-200">
-            <p>{accounts.error.data ? accounts.error.message : t("loadFailed")}</p>
-            <Button variant="secondary" onClick={() => accounts.refetch()}>
-              {t("retry")}
-            </Button>
-          </div>
+          <LoadError error={accounts.error} fallback={t("loadFailed")} retryLabel={t("retry")} onRetry={() => accounts.refetch()} className="m-4" />
         ) : accounts.data.length === 0 ? (
           <EmptyState icon={<MessageIcon />} title={t("accounts.emptyTitle")} className="md:m-4">
             <p>{t("accounts.emptyText")}</p>

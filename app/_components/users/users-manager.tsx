@@ -4,12 +4,11 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
-import { Button } from "../ui/button";
 import { Card, CardTitle } from "../ui/card";
 import { cn } from "../ui/cn";
-import { Spinner } from "../ui/spinner";
 import { NewUserForm } from "./new-user-form";
 import { USER_COLUMNS, UserRow } from "./user-row";
+import { LoadError, LoadingBlock } from "@/app/_components/ui/query-states";
 
 const FEEDBACK_MS = 8000;
 
@@ -62,16 +61,9 @@ export function UsersManager({ currentUserId }: { currentUserId: string }) {
           {t("listTitle")}
         </CardTitle>
         {users.isPending ? (
-          <div className="flex justify-center py-10">
-            <Spinner label={t("loading")} className="size-6 text-brand-600" />
-          </div>
+          <LoadingBlock label={t("loading")} />
         ) : users.isError ? (
-          <div role="alert" className="m-4 flex flex-col items-start gap-3 rounded-xl bg-red-50 p-4 text-red-900 ring-1 ring-red-200">
-            <p>{users.error.data ? users.error.message : t("loadFailed")}</p>
-            <Button variant="secondary" onClick={() => users.refetch()}>
-              {t("retry")}
-            </Button>
-          </div>
+          <LoadError error={users.error} fallback={t("loadFailed")} retryLabel={t("retry")} onRetry={() => users.refetch()} className="m-4" />
         ) : users.data.length === 0 ? (
           <p className="px-4 pb-4 text-slate-600">{t("empty")}</p>
         ) : (

@@ -14,6 +14,7 @@ import { EmptyState } from "../../ui/empty-state";
 import { Spinner } from "../../ui/spinner";
 import { activeFilterCount, EMPTY_FILTERS, type HistoryFilters, MessageFilters } from "./message-filters";
 import { MessageList } from "./message-list";
+import { LoadError, LoadMore, LoadingBlock } from "@/app/_components/ui/query-states";
 
 const PHONE_DEBOUNCE_MS = 300;
 /** While a recent message on screen may still change (queued, sending, sent), the list refreshes itself. */
@@ -110,16 +111,9 @@ export function MessageHistory({
       </div>
 
       {query.isPending && !periodError ? (
-        <div className="flex justify-center py-10">
-          <Spinner label={t("loading")} className="size-6 text-brand-600" />
-        </div>
+        <LoadingBlock label={t("loading")} />
       ) : query.isError && !query.data ? (
-        <div role="alert" className="flex flex-col items-start gap-3 rounded-xl bg-red-50 p-4 text-red-900 ring-1 ring-red-200">
-          <p>{query.error.data ? query.error.message : t("loadFailed")}</p>
-          <Button variant="secondary" onClick={() => query.refetch()}>
-            {t("retry")}
-          </Button>
-        </div>
+        <LoadError error={query.error} fallback={t("loadFailed")} retryLabel={t("retry")} onRetry={() => query.refetch()} />
       ) : items.length === 0 ? (
         filtered ? (
           <EmptyState
@@ -139,21 +133,7 @@ export function MessageHistory({
       ) : (
         <>
           <MessageList items={items} showOrigin={scope === "all"} dimmed={searching} />
-          {query.isFetchNextPageError ? (
-            <p role="alert" className="text-sm font-medium text-red-800">
-              {query.error?.data ? query.error.message : t("loadFailed")}
-            </p>
-          ) : null}
-          {query.hasNextPage ? (
-            <Button
-              variant="secondary"
-              className="w-full md:mx-auto md:w-auto md:min-w-60"
-              onClick={() => query.fetchNextPage()}
-              disabled={query.isFetchingNextPage}
-            >
-              {query.isFetchingNextPage ? t("loadingMore") : t("loadMore")}
-            </Button>
-          ) : null}
+          <LoadMore query={query} labels={{ failed: t("loadFailed"), loading: t("loadingMore"), more: t("loadMore") }} />
         </>
       )}
     </div>

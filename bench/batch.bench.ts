@@ -129,8 +129,29 @@ async function main() {
       while (arrivals[i]! - arrivals[j]! >= 1000) j++;
       maxPerSecond = Math.max(maxPerSecond, i - j + 1);
     }
+    // Raw figures for the same rows, in the same run: the provider calls alone (plain fetch, same
+    // concurrency, no database), and one libSQL UPDATE per 1,000 of the batch's messages (no HTTP).
+    let rawHttp: number | null = null;
+    if (latencyMs === 0) {
+      const h0 = performance.now();
+      let left = sent;
+      await Promise.all(Array.from({ length: 32 }, async () => {
+        while (left-- > 0) await (await fetch(`${fake.url}/v2/channels/sms/messages`, { method: "POST", body: "{}", headers: { "content-type": "application/json" } })).arrayBuffer();
+      }));
+      rawHttp = Math.round(sent / ((performance.now() - h0) / 1000));
+    }
+    const ids = (await db.$client.execute(`select id from sms_message where batch_id = ${b.batch.id} order by id`)).rows.map((r) => Number(r.id));
+    const w0 = performance.now();
+    for (let i = 0; i < ids.length; i += 1000) {
+      await db.$client.execute(`update sms_message set updated_at = updated_at + 1 where id in (${ids.slice(i, i + 1000).join(",")})`);
+    }
+    const rawLibsql = Math.round(ids.length / ((performance.now() - w0) / 1000));
     await fake.close();
-    return { latencyMs, accountCap: rate, sent, seconds: Math.round(seconds * 100) / 100, msgPerSecond: Math.round(sent / seconds), maxInAnySecond: maxPerSecond };
+    const msgPerSecond = Math.round(sent / seconds);
+    return {
+      latencyMs, accountCap: rate, sent, seconds: Math.round(seconds * 100) / 100, msgPerSecond, maxInAnySecond: maxPerSecond,
+      rawHttpMsgPerSecond: rawHttp, rawLibsqlUpdateRowsPerSecond: rawLibsql, ratioToRawHttp: rawHttp ? Math.round((msgPerSecond / rawHttp) * 100) / 100 : null,
+    };
   }
   const zeroLatency = await sendRun(0, 10_000, 10_000);
   const capped = await sendRun(50, 100, 2_000);

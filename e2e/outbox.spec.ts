@@ -60,26 +60,32 @@ async function pageSaved(page: Page, path: string) {
   await expect.poll(() => page.evaluate((p) => caches.open("pages").then((c) => c.match(p).then((r) => r?.status ?? 0)), path), { timeout: 15_000 }).toBe(200);
 }
 
-/** Waits until the last data seen (here the customer) is saved on the device. */
-async function dataSaved(page: Page, text: string) {
+/** Waits until the customer's data (tRPC customer.get) is saved on the device for offline use. */
+async function customerSaved(page: Page, id: number) {
   await expect
     .poll(
       () =>
         page.evaluate(
-          () =>
-            new Promise<string>((resolve) => {
+          (customerId) =>
+            new Promise<boolean>((resolve) => {
               const open = indexedDB.open("painel-sms");
               open.onsuccess = () => {
                 const get = open.result.transaction("kv").objectStore("kv").getAll();
-                get.onsuccess = () => resolve(JSON.stringify(get.result));
-                get.onerror = () => resolve("");
+                get.onsuccess = () =>
+                  resolve(
+                    (get.result as { state?: { queries?: { queryKey: unknown }[] } }[]).some((saved) =>
+                      (saved.state?.queries ?? []).some((q) => JSON.stringify(q.queryKey) === JSON.stringify([["customer", "get"], { input: { id: customerId }, type: "query" }])),
+                    ),
+                  );
+                get.onerror = () => resolve(false);
               };
-              open.onerror = () => resolve("");
+              open.onerror = () => resolve(false);
             }),
+          id,
         ),
       { timeout: 15_000 },
     )
-    .toContain(text);
+    .toBe(true);
 }
 
 test("técnico composes an SMS offline in the form; it is sent once when the connection returns", async ({ page, context }, testInfo) => {
@@ -100,7 +106,7 @@ test("técnico composes an SMS offline in the form; it is sent once when the con
   await expect(page).toHaveURL(new RegExp(`/sms/individual/novo\\?cliente=${customer.id}$`));
   await expect(page.getByLabel("DDD", { exact: true })).toHaveValue(ddd);
   await pageSaved(page, formPath);
-  await dataSaved(page, customer.name);
+  await customerSaved(page, customer.id);
 
   // Offline: the form opens again with the customer from the saved data.
   await context.setOffline(true);

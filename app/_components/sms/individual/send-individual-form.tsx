@@ -42,6 +42,8 @@ export function SendIndividualForm({ initialCustomerId, userId }: { initialCusto
   const [showPhones, setShowPhones] = useState(false);
   const [prefilledFor, setPrefilledFor] = useState<number | null>(null);
   const [edited, setEdited] = useState<ReadonlySet<DraftField>>(new Set());
+  // The number typed since the customer was chosen wins over the suggestion arriving later.
+  const [phoneTyped, setPhoneTyped] = useState(false);
   const { state, send, reset } = useSendIndividual({ userId });
 
   // Both start at once: the limits and (when arriving from a customer's page) the customer.
@@ -58,10 +60,12 @@ export function SendIndividualForm({ initialCustomerId, userId }: { initialCusto
   if (loaded && customer && prefilledFor !== customer.id) {
     setPrefilledFor(customer.id);
     if (!customer.name) setCustomer({ id: loaded.id, name: loaded.name, code: loaded.code });
-    const mobile = loaded.phones.find((p) => p.kind === "mobile");
-    const split = mobile ? splitPhone(mobile.e164) : { ddd: "", number: "" };
-    setDdd(split.ddd);
-    setNumber(split.number);
+    if (!phoneTyped) {
+      const mobile = loaded.phones.find((p) => p.kind === "mobile");
+      const split = mobile ? splitPhone(mobile.e164) : { ddd: "", number: "" };
+      setDdd(split.ddd);
+      setNumber(split.number);
+    }
   }
   if (customer && detail.isError && detail.error.data?.code === "NOT_FOUND" && !customer.name) {
     setCustomer(null);
@@ -81,6 +85,7 @@ export function SendIndividualForm({ initialCustomerId, userId }: { initialCusto
     setCustomerNotice(null);
     setShowPhones(false);
     setPrefilledFor(null);
+    setPhoneTyped(false);
     touch("customerId");
   }
 
@@ -151,6 +156,7 @@ export function SendIndividualForm({ initialCustomerId, userId }: { initialCusto
                     maxLength={3}
                     onChange={(e) => {
                       setDdd(e.target.value);
+                      setPhoneTyped(true);
                       touch("ddd");
                     }}
                   />
@@ -167,6 +173,7 @@ export function SendIndividualForm({ initialCustomerId, userId }: { initialCusto
                     maxLength={20}
                     onChange={(e) => {
                       setNumber(e.target.value);
+                      setPhoneTyped(true);
                       touch("number");
                     }}
                   />

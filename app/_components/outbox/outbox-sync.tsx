@@ -25,7 +25,11 @@ export function OutboxSync({ userId }: { userId: string }) {
       flushOutbox(userId, sendOnline)
         .then((r) => {
           // New messages in the ledger: the history lists must show them.
-          if (!stopped && r.sent > 0) void queryClient.invalidateQueries({ queryKey: trpc.sms.pathKey() });
+          if (!stopped && r.sent > 0) {
+            void queryClient.invalidateQueries({ queryKey: trpc.sms.pathKey() });
+            // The history (SMS Individual, customer's page) lists `message.list`.
+            void queryClient.invalidateQueries(trpc.message.list.pathFilter());
+          }
         })
         .catch(() => {});
     };

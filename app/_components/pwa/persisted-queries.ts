@@ -16,15 +16,17 @@ type Saved = { format: number; savedAt: number; state: DehydratedState };
 
 const keyFor = (userId: string) => `queries:${userId}`;
 
-export async function restoreQueries(client: QueryClient, userId: string, now = Date.now()): Promise<void> {
-  if (!idbAvailable()) return;
+type SavedQuery = DehydratedState["queries"][number];
+
+async function loadSaved(userId: string, now = Date.now()): Promise<SavedQuery[]> {
+  if (!idbAvailable()) return [];
   const saved = await idb.get<Saved>(KV_STORE, keyFor(userId));
-  if (!saved || saved.format !== FORMAT || now - saved.savedAt > MAX_AGE_MS) return;
-  // hydrate keeps whatever is newer: data fetched since the app started wins.
-  hydrate(client, saved.state);
+  if (!saved || saved.format !== FORMAT || now - saved.savedAt > MAX_AGE_MS) return [];
+  return saved.state.queries;
 }
 
-export async function saveQueries(client: QueryClient, userId: string): Promise<void> {
+/** Saves the successful queries, and the saved ones not put back yet (screens not opened this time). */
+export async function saveQueries(client: QueryClient, userId: string, notRestored: Iterable<SavedQuery> = []): Promise<void> {
   if (!idbAvailable()) return;
   const recent = new Set(
     client
@@ -35,22 +37,62 @@ export async function saveQueries(client: QueryClient, userId: string): Promise<
       .slice(0, MAX_QUERIES),
   );
   const state = dehydrate(client, { shouldDehydrateQuery: (q) => recent.has(q) });
+  const present = new Set(state.queries.map((q) => q.queryHash));
+  const kept = [...notRestored].filter((q) => !present.has(q.queryHash));
+  if (kept.length > 0) {
+    state.queries = [...state.queries, ...kept].sort((a, b) => b.state.dataUpdatedAt - a.state.dataUpdatedAt).slice(0, MAX_QUERIES);
+  }
   await idb.put(KV_STORE, { format: FORMAT, savedAt: Date.now(), state } satisfies Saved, keyFor(userId));
 }
 
-/** Restores, then saves after every successful fetch. Returns the unsubscribe function. */
+/**
+ * Restores, then saves after every successful fetch. Returns the unsubscribe function.
+ *
+ * A saved query is put back only once a component observes it: a component still hydrating
+ * (a page streamed inside a Suspense boundary) must render what the server rendered, and a query
+ * filled in under it would make React's hydration fail. Observers subscribe after their component
+ * hydrated, so the data arrives as an ordinary update.
+ */
 export function persistQueries(client: QueryClient, userId: string): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
   let dirty = false;
-  const restored = restoreQueries(client, userId).catch(() => {});
+  const waiting = new Map<string, SavedQuery>();
+  const putBack = (hashes: string[]) => {
+    const queries = hashes.flatMap((h) => {
+      const q = waiting.get(h);
+      waiting.delete(h);
+      return q ? [q] : [];
+    });
+    // hydrate keeps whatever is newer: data fetched since the app started wins.
+    if (queries.length > 0 && !stopped) hydrate(client, { mutations: [], queries });
+  };
+  const restored = loadSaved(userId)
+    .then((queries) => {
+      if (stopped) return;
+      for (const q of queries) waiting.set(q.queryHash, q);
+      putBack(
+        client
+          .getQueryCache()
+          .getAll()
+          .filter((q) => q.getObserversCount() > 0)
+          .map((q) => q.queryHash),
+      );
+    })
+    .catch(() => {});
   const save = () => {
     clearTimeout(timer);
     if (stopped || !dirty) return;
     dirty = false;
-    void restored.then(() => saveQueries(client, userId)).catch(() => {});
+    void restored.then(() => saveQueries(client, userId, waiting.values())).catch(() => {});
   };
   const unsubscribe = client.getQueryCache().subscribe((event) => {
+    if (event.type === "observerAdded" && waiting.has(event.query.queryHash)) {
+      const hash = event.query.queryHash;
+      // Out of the cache's notification.
+      queueMicrotask(() => putBack([hash]));
+      return;
+    }
     if (event.type !== "updated" || event.action.type !== "success") return;
     dirty = true;
     clearTimeout(timer);

@@ -29,7 +29,7 @@ function splitPhone(e164: string): { ddd: string; number: string } {
 }
 
 /** "Novo SMS": customer, motivo, DDD + número, message, confirmation, Enviar — and the outcome. */
-export function SendIndividualForm({ initialCustomerId }: { initialCustomerId: number | null }) {
+export function SendIndividualForm({ initialCustomerId, userId }: { initialCustomerId: number | null; userId: string }) {
   const t = useTranslations("smsIndividual.form");
   const trpc = useTRPC();
   const [customer, setCustomer] = useState<PickedCustomer | null>(initialCustomerId ? { id: initialCustomerId, name: "", code: "" } : null);
@@ -42,7 +42,9 @@ export function SendIndividualForm({ initialCustomerId }: { initialCustomerId: n
   const [showPhones, setShowPhones] = useState(false);
   const [prefilledFor, setPrefilledFor] = useState<number | null>(null);
   const [edited, setEdited] = useState<ReadonlySet<DraftField>>(new Set());
-  const { state, send, reset } = useSendIndividual();
+  // The number typed since the customer was chosen wins over the suggestion arriving later.
+  const [phoneTyped, setPhoneTyped] = useState(false);
+  const { state, send, reset } = useSendIndividual({ userId });
 
   // Both start at once: the limits and (when arriving from a customer's page) the customer.
   const settings = useQuery(trpc.sms.settings.queryOptions());
@@ -58,10 +60,12 @@ export function SendIndividualForm({ initialCustomerId }: { initialCustomerId: n
   if (loaded && customer && prefilledFor !== customer.id) {
     setPrefilledFor(customer.id);
     if (!customer.name) setCustomer({ id: loaded.id, name: loaded.name, code: loaded.code });
-    const mobile = loaded.phones.find((p) => p.kind === "mobile");
-    const split = mobile ? splitPhone(mobile.e164) : { ddd: "", number: "" };
-    setDdd(split.ddd);
-    setNumber(split.number);
+    if (!phoneTyped) {
+      const mobile = loaded.phones.find((p) => p.kind === "mobile");
+      const split = mobile ? splitPhone(mobile.e164) : { ddd: "", number: "" };
+      setDdd(split.ddd);
+      setNumber(split.number);
+    }
   }
   if (customer && detail.isError && detail.error.data?.code === "NOT_FOUND" && !customer.name) {
     setCustomer(null);
@@ -81,6 +85,7 @@ export function SendIndividualForm({ initialCustomerId }: { initialCustomerId: n
     setCustomerNotice(null);
     setShowPhones(false);
     setPrefilledFor(null);
+    setPhoneTyped(false);
     touch("customerId");
   }
 
@@ -96,7 +101,13 @@ export function SendIndividualForm({ initialCustomerId }: { initialCustomerId: n
   function onSubmit(e: FormEvent) {
     e.preventDefault();
     setEdited(new Set());
-    void send({ customerId: customer?.id ?? null, motivo, ddd, number, message, confirmed }, { maxParts, context });
+    void send({ customerId: customer?.id ?? null, motivo, ddd, number, message, confirmed }, { maxParts, context, customerName: customer?.name }).then((r) => {
+      // Kept on the device: the form is ready for the next message (the notice stays until then).
+      if (r === "queued") {
+        setMessage("");
+        setConfirmed(false);
+      }
+    });
   }
 
   function writeAnother() {
@@ -145,6 +156,7 @@ export function SendIndividualForm({ initialCustomerId }: { initialCustomerId: n
                     maxLength={3}
                     onChange={(e) => {
                       setDdd(e.target.value);
+                      setPhoneTyped(true);
                       touch("ddd");
                     }}
                   />
@@ -161,6 +173,7 @@ export function SendIndividualForm({ initialCustomerId }: { initialCustomerId: n
                     maxLength={20}
                     onChange={(e) => {
                       setNumber(e.target.value);
+                      setPhoneTyped(true);
                       touch("number");
                     }}
                   />
@@ -249,6 +262,17 @@ export function SendIndividualForm({ initialCustomerId }: { initialCustomerId: n
           <p role="alert" className="rounded-lg bg-red-50 p-3 text-sm font-medium text-red-900 ring-1 ring-red-200">
             {state.network ? t("networkError") : state.message}
           </p>
+        ) : state.kind === "queued" ? (
+          <div role="status" className="flex flex-col gap-1 rounded-lg bg-amber-50 p-3 text-sm text-amber-950 ring-1 ring-amber-200">
+            <p className="font-semibold">{t("queued.title")}</p>
+            <p>
+              {t("queued.text", { phone: state.item.display.phone })}{" "}
+              {/* A full page load on purpose: offline it opens the saved page (a client navigation would need a saved RSC payload). */}
+              <a href="/sms/individual" className="font-medium text-brand-800 underline underline-offset-2">
+                {t("queued.link")}
+              </a>
+            </p>
+          </div>
         ) : null}
 
         {done ? null : (

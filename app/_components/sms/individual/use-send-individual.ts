@@ -2,18 +2,23 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
+import { useSendOnline } from "@/app/_components/outbox/use-send-online";
+import type { OutboxItem } from "@/app/_lib/outbox/types";
 import { useTRPC } from "@/app/_trpc/client";
-import type { SendOutcomeOutput } from "@/server/services/sms/schemas";
+import type { TemplateContext } from "@/server/sms/template";
+import type { SendIndividualInput, SendOutcomeOutput } from "@/server/services/sms/schemas";
 import type { DraftErrors, DraftRules, IndividualDraft } from "./draft";
 
-// The validator brings zod; it loads right after the form appears instead of with the page.
-let validatorModule: Promise<typeof import("./validate-draft")> | null = null;
-function loadValidator() {
-  validatorModule ??= import("./validate-draft").catch((err: unknown) => {
-    validatorModule = null;
+// The validator and the outbox's submit bring zod; they load right after the form appears instead
+// of with the page (and are in memory before the connection may drop).
+type Modules = [typeof import("./validate-draft"), typeof import("@/app/_lib/outbox/submit")];
+let modules: Promise<Modules> | null = null;
+function loadModules() {
+  modules ??= Promise.all([import("./validate-draft"), import("@/app/_lib/outbox/submit")]).catch((err: unknown) => {
+    modules = null;
     throw err;
   });
-  return validatorModule;
+  return modules;
 }
 
 export type SendIndividualState =
@@ -23,6 +28,8 @@ export type SendIndividualState =
   | { kind: "sending" }
   /** The server recorded the message (sent, delivered, failed…): `outcome` says how it went. */
   | { kind: "done"; outcome: SendOutcomeOutput }
+  /** No connection: the message waits in the outbox and leaves when the connection returns. */
+  | { kind: "queued"; item: OutboxItem }
   /** Refused by the server (fieldErrors per field), or the request did not complete (`network`). */
   | { kind: "error"; message: string | null; fieldErrors: DraftErrors; network: boolean };
 
@@ -36,58 +43,77 @@ function newKey(): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
+type Submitted = Awaited<ReturnType<Modules[1]["submitIndividualSms"]>>;
+type SubmitVars = { input: SendIndividualInput; maxParts: number; context: TemplateContext | undefined; customerName: string | undefined };
+
 /**
- * The submit of "Novo SMS": validates the draft with the server's rules, then calls
- * sms.sendIndividual. One idempotency key per composed message: kept across retries (a lost
- * response, a second tap), so the server sends it once; replaced only after the server recorded the
- * message, when the next send is a new message. (Issue #6 wraps this hook with the offline outbox.)
+ * The submit of "Novo SMS": validates the draft with the server's rules, then hands it to the
+ * offline outbox's `submitIndividualSms`, which sends at once (sms.sendIndividual) when there is a
+ * connection and keeps it on the device when there is none. One idempotency key per composed
+ * message: kept across retries (a lost response, a second tap), so the server sends it once;
+ * replaced once the server recorded the message or the outbox holds it, when the next send is a
+ * new message.
  */
-export function useSendIndividual() {
+export function useSendIndividual({ userId }: { userId: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const sendOnline = useSendOnline();
   const key = useRef<string | null>(null);
   const busy = useRef(false);
   const [invalid, setInvalid] = useState<DraftErrors | null>(null);
   const [unreachable, setUnreachable] = useState(false);
   useEffect(() => {
-    loadValidator().catch(() => {});
+    loadModules().catch(() => {});
   }, []);
-  const mutation = useMutation(
-    trpc.sms.sendIndividual.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries(trpc.message.list.pathFilter()),
-    }),
-  );
+  const mutation = useMutation<Submitted, Error & { data?: { fieldErrors?: unknown } | null }, SubmitVars>({
+    // Offline is a normal case here (the outbox takes it): never paused by the query client.
+    networkMode: "always",
+    mutationFn: async ({ input, ...options }) => (await loadModules())[1].submitIndividualSms(input, sendOnline, { userId, ...options }),
+    onSuccess: (r) => {
+      if (r.status === "sent") return queryClient.invalidateQueries(trpc.message.list.pathFilter());
+    },
+  });
 
-  /** Validates, then sends; resolves true once the server recorded the message (see `state` for how it went). */
-  async function send(draft: IndividualDraft, rules: DraftRules): Promise<boolean> {
-    if (busy.current || mutation.isPending) return false;
+  /**
+   * Validates, then sends or queues; resolves "sent" once the server recorded the message, "queued"
+   * once the outbox holds it, null otherwise (see `state` for why).
+   */
+  async function send(draft: IndividualDraft, rules: DraftRules & { customerName?: string }): Promise<"sent" | "queued" | null> {
+    if (busy.current || mutation.isPending) return null;
     busy.current = true;
     try {
-      let validate: (typeof import("./validate-draft"))["validateIndividualDraft"];
+      let validate: Modules[0]["validateIndividualDraft"];
       try {
-        validate = (await loadValidator()).validateIndividualDraft;
+        validate = (await loadModules())[0].validateIndividualDraft;
       } catch {
         setUnreachable(true);
-        return false;
+        return null;
       }
       setUnreachable(false);
       const errors = validate(draft, rules);
       if (Object.keys(errors).length > 0 || draft.customerId == null || !draft.confirmed) {
         setInvalid(errors);
         mutation.reset();
-        return false;
+        return null;
       }
       setInvalid(null);
       key.current ??= newKey();
-      return await mutation.mutateAsync({ ...draft, customerId: draft.customerId, confirmed: true, idempotencyKey: key.current }).then(
-        () => {
-          // The message exists now: whatever is composed next is another message.
-          key.current = null;
-          return true;
-        },
-        // Shown through the mutation's state; the key stays for the retry.
-        () => false,
-      );
+      const input: SendIndividualInput = { ...draft, customerId: draft.customerId, confirmed: true, idempotencyKey: key.current };
+      return await mutation
+        .mutateAsync({ input, maxParts: rules.maxParts, context: rules.context ?? undefined, customerName: rules.customerName || undefined })
+        .then(
+          (r) => {
+            if (r.status === "invalid") {
+              setInvalid(r.fieldErrors as DraftErrors);
+              return null;
+            }
+            // The message exists now (on the server or in the outbox): whatever is composed next is another message.
+            key.current = null;
+            return r.status;
+          },
+          // Shown through the mutation's state; the key stays for the retry.
+          () => null,
+        );
     } finally {
       busy.current = false;
     }
@@ -105,8 +131,10 @@ export function useSendIndividual() {
   if (unreachable) state = { kind: "error", message: null, fieldErrors: {}, network: true };
   else if (invalid) state = { kind: "invalid", fieldErrors: invalid };
   else if (mutation.isPending) state = { kind: "sending" };
-  else if (mutation.isSuccess) state = { kind: "done", outcome: mutation.data };
-  else if (mutation.isError) {
+  else if (mutation.isSuccess) {
+    const r = mutation.data;
+    state = r.status === "sent" ? { kind: "done", outcome: r.outcome } : r.status === "queued" ? { kind: "queued", item: r.item } : { kind: "idle" };
+  } else if (mutation.isError) {
     const data = mutation.error.data;
     state = {
       kind: "error",

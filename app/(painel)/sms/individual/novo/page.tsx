@@ -11,7 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function NewSmsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireUser();
+  const user = await requireUser();
   const { cliente } = await searchParams;
   // ?cliente=<id> comes from the customer's page ("Enviar SMS").
   const customerId = typeof cliente === "string" && /^\d{1,15}$/.test(cliente) && Number(cliente) > 0 ? Number(cliente) : null;
@@ -23,7 +23,7 @@ export default async function NewSmsPage({ searchParams }: { searchParams: Promi
         {t("back")}
       </Link>
       <h2 className="text-xl font-bold text-slate-900">{t("title")}</h2>
-      <SendIndividualForm key={customerId ?? "novo"} initialCustomerId={customerId} />
+      <SendIndividualForm key={customerId ?? "novo"} initialCustomerId={customerId} userId={user.id} />
     </div>
   );
 }

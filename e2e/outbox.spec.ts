@@ -1,0 +1,188 @@
+// Issue #6 end to end through the "Novo SMS" form: a technician opens the form for a customer
+// online, loses the connection, composes and sends (kept in the outbox), and the message leaves
+// exactly once when the connection returns — also when the same request is replayed.
+import type { Page } from "@playwright/test";
+import { formatPhoneNational } from "@/server/sms/phone";
+import { expect, loginAs, snapshot, test as base } from "./fixtures";
+import { customerWithMobileAt, messagesWithKey } from "./support/pwa-db";
+
+// Offline, the browser logs each request that cannot leave (link prefetches of pages never opened):
+// expected here, so only those network failures are let through (as in pwa.spec.ts).
+const test = base.extend<{ consoleErrors: string[] }>({
+  consoleErrors: async ({ page }, provide) => {
+    const errors: string[] = [];
+    page.on("console", (m) => {
+      if (m.type() === "error" && !/^Failed to load resource: net::ERR_(FAILED|INTERNET_DISCONNECTED)$/.test(m.text())) errors.push(m.text());
+    });
+    page.on("pageerror", (e) => errors.push(e.message));
+    await provide(errors);
+    expect(errors, "browser console errors").toEqual([]);
+  },
+});
+
+type StoredItem = { id: string; status: string; input: { motivo: string; idempotencyKey: string } } & Record<string, unknown>;
+
+/** The outbox as the device holds it (IndexedDB "painel-sms", store "outbox"). */
+function outboxItems(page: Page): Promise<StoredItem[]> {
+  return page.evaluate(
+    () =>
+      new Promise<StoredItem[]>((resolve, reject) => {
+        const open = indexedDB.open("painel-sms");
+        open.onsuccess = () => {
+          const get = open.result.transaction("outbox").objectStore("outbox").getAll();
+          get.onsuccess = () => resolve(get.result as StoredItem[]);
+          get.onerror = () => reject(get.error);
+        };
+        open.onerror = () => reject(open.error);
+      }),
+  );
+}
+
+async function storeOutboxItem(page: Page, item: StoredItem) {
+  await page.evaluate(
+    (value) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open("painel-sms");
+        open.onsuccess = () => {
+          const tx = open.result.transaction("outbox", "readwrite");
+          tx.objectStore("outbox").put(value);
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+        open.onerror = () => reject(open.error);
+      }),
+    item,
+  );
+}
+
+/** Waits until the worker saved the page for offline use. */
+async function pageSaved(page: Page, path: string) {
+  await expect.poll(() => page.evaluate((p) => caches.open("pages").then((c) => c.match(p).then((r) => r?.status ?? 0)), path), { timeout: 15_000 }).toBe(200);
+}
+
+/** Waits until the customer's data (tRPC customer.get) is saved on the device for offline use. */
+async function customerSaved(page: Page, id: number) {
+  await expect
+    .poll(
+      () =>
+        page.evaluate(
+          (customerId) =>
+            new Promise<boolean>((resolve) => {
+              const open = indexedDB.open("painel-sms");
+              open.onsuccess = () => {
+                const get = open.result.transaction("kv").objectStore("kv").getAll();
+                get.onsuccess = () =>
+                  resolve(
+                    (get.result as { state?: { queries?: { queryKey: unknown }[] } }[]).some((saved) =>
+                      (saved.state?.queries ?? []).some((q) => JSON.stringify(q.queryKey) === JSON.stringify([["customer", "get"], { input: { id: customerId }, type: "query" }])),
+                    ),
+                  );
+                get.onerror = () => resolve(false);
+              };
+              open.onerror = () => resolve(false);
+            }),
+          id,
+        ),
+      { timeout: 15_000 },
+    )
+    .toBe(true);
+}
+
+test("técnico composes an SMS offline in the form; it is sent once when the connection returns", async ({ page, context }, testInfo) => {
+  const customer = await customerWithMobileAt(testInfo.project.name === "phone" ? 61 : 62);
+  const stamp = `${testInfo.project.name}-${Date.now()}`;
+  const motivo = `Chegada do técnico ${stamp}`;
+  const cancelMotivo = `Mensagem a cancelar ${stamp}`;
+  const ddd = customer.e164.slice(3, 5);
+
+  await loginAs(page, "tecnico");
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
+  await pageSaved(page, "/sms/individual");
+
+  // Online: the customer's page, then its "Enviar SMS" (the form and the customer are kept).
+  await page.goto(`/clientes/${customer.id}`);
+  await page.getByRole("link", { name: "Enviar SMS" }).click();
+  const formPath = `/sms/individual/novo?cliente=${customer.id}`;
+  await expect(page).toHaveURL(new RegExp(`/sms/individual/novo\\?cliente=${customer.id}$`));
+  await expect(page.getByLabel("DDD", { exact: true })).toHaveValue(ddd);
+  await pageSaved(page, formPath);
+  await customerSaved(page, customer.id);
+
+  // Offline: the form opens again with the customer from the saved data.
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByText("Dados salvos — sem conexão")).toBeVisible();
+  await expect(page.getByText(customer.name, { exact: true })).toBeVisible();
+  await expect(page.getByLabel("DDD", { exact: true })).toHaveValue(ddd);
+
+  // Checked on the device: without the confirmation nothing is kept.
+  await page.getByLabel("Motivo", { exact: true }).fill(motivo);
+  await page.getByLabel("Mensagem", { exact: true }).fill("Olá {primeiro_nome}, o técnico chega em 30 minutos.");
+  await page.getByRole("button", { name: "Enviar" }).click();
+  await expect(page.getByText("Marque a confirmação para enviar.")).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "Confira os campos marcados acima." })).toBeVisible();
+  expect(await outboxItems(page)).toEqual([]);
+
+  const confirm = page.getByLabel("Confirmo o envio deste SMS para o número informado.", { exact: true });
+  await confirm.check();
+  await page.getByRole("button", { name: "Enviar" }).click();
+  const queued = page.getByRole("status").filter({ hasText: "Pendente — sem conexão: será enviado quando a conexão voltar." });
+  await expect(queued).toBeVisible();
+  // Ready for the next message.
+  await expect(page.getByLabel("Mensagem", { exact: true })).toHaveValue("");
+  await expect(confirm).not.toBeChecked();
+  await snapshot(page, "outbox-form-pendente");
+
+  // A second one, to be cancelled.
+  await page.getByLabel("Motivo", { exact: true }).fill(cancelMotivo);
+  await page.getByLabel("Mensagem", { exact: true }).fill("Mensagem que não deve sair.");
+  await confirm.check();
+  await page.getByRole("button", { name: "Enviar" }).click();
+  await expect(page.getByLabel("Mensagem", { exact: true })).toHaveValue("");
+
+  const stored = await outboxItems(page);
+  const item = stored.find((i) => i.input.motivo === motivo);
+  const toCancelItem = stored.find((i) => i.input.motivo === cancelMotivo);
+  expect(item && toCancelItem).toBeTruthy();
+  // One key per composed message.
+  expect(item!.id).not.toBe(toCancelItem!.id);
+  expect(item!.input.idempotencyKey).toBe(item!.id);
+  const key = item!.id;
+  const cancelKey = toCancelItem!.id;
+
+  // The outbox on SMS Individual lists both, also after a reload while offline.
+  await page.getByRole("link", { name: "Ver caixa de saída" }).click();
+  await expect(page).toHaveURL(/\/sms\/individual$/);
+  const outbox = page.getByRole("list", { name: "SMS na caixa de saída" });
+  const row = outbox.getByRole("listitem").filter({ hasText: motivo });
+  const toCancel = outbox.getByRole("listitem").filter({ hasText: cancelMotivo });
+  await expect(row.getByText("Pendente — sem conexão")).toBeVisible();
+  await expect(toCancel.getByText("Pendente — sem conexão")).toBeVisible();
+  await expect(row).toContainText(`${customer.name} · ${formatPhoneNational(customer.e164)}`);
+  await page.reload();
+  await expect(row.getByText("Pendente — sem conexão")).toBeVisible();
+  await expect(toCancel.getByText("Pendente — sem conexão")).toBeVisible();
+  await snapshot(page, "outbox-lista-pendente");
+
+  await toCancel.getByRole("button", { name: "Cancelar envio" }).click();
+  await expect(toCancel).toHaveCount(0);
+  expect(await messagesWithKey(key)).toEqual([]);
+
+  // Back online: sent by itself, exactly once, and the history shows it.
+  await context.setOffline(false);
+  await expect(row.getByText("Enviado")).toBeVisible({ timeout: 15_000 });
+  const sent = await messagesWithKey(key);
+  expect(sent).toHaveLength(1);
+  expect(sent[0]?.e164).toBe(customer.e164);
+  expect(await messagesWithKey(cancelKey)).toEqual([]);
+  await expect(page.getByRole("list", { name: "Mensagens" }).getByRole("listitem").filter({ hasText: motivo })).toBeVisible({ timeout: 15_000 });
+
+  // The same request replayed twice (answers lost): still one message.
+  for (let n = 0; n < 2; n++) {
+    await storeOutboxItem(page, { ...item!, status: "pending", attempts: 0, updatedAt: Date.now() });
+    await page.reload();
+    await expect(row.getByText("Enviado")).toBeVisible({ timeout: 15_000 });
+  }
+  expect(await messagesWithKey(key)).toHaveLength(1);
+  expect(await messagesWithKey(cancelKey)).toEqual([]);
+});

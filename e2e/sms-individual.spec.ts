@@ -119,6 +119,9 @@ test("Novo SMS shows each validation message next to its field", async ({ page }
   await snapshot(page, "sms-novo-validacao");
 
   await pickCustomer(page, c);
+  // The customer's mobile is suggested once their record arrives; typing before that keeps what was
+  // typed (and the number stays empty), which is another validation case than the one checked here.
+  await expect(page.getByLabel("Número do celular", { exact: true })).not.toHaveValue("");
   await page.getByLabel("Motivo", { exact: true }).fill("ab");
   await page.getByLabel("DDD", { exact: true }).fill("00");
   await page.getByLabel("Mensagem", { exact: true }).fill("Teste de validação");

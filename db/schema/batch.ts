@@ -7,6 +7,11 @@ import { SMS_CATEGORIES } from "./constants";
 import { customer } from "./customer";
 import { providerAccount, smsMessage } from "./sms";
 
+// `batch_candidate`, the batch selection precomputed per Considerar value and kept current by
+// triggers, is not declared here: Drizzle cannot express WITHOUT ROWID tables or triggers. It lives
+// in the hand-written migration 0003_batch_candidates.sql and is read with raw SQL only
+// (server/services/batches/selection-sql.ts).
+
 const now = () => integer({ mode: "timestamp_ms" }).notNull().default(sql`(cast(unixepoch('subsecond') * 1000 as integer))`);
 
 /**

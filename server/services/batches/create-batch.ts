@@ -63,7 +63,7 @@ export async function createBatch({ ctx, input }: { ctx: Ctx; input: CreateBatch
   await assertFilterTargets(db, s.filters);
   const account = await findDefaultAccount(db);
   if (!account) throw invalid("Nenhuma conta de SMS ativa. Um administrador precisa configurar uma em Configuração de SMS.");
-  const [anyone] = await db.all(recipientSampleSql(s, 1, 1, Number.MAX_SAFE_INTEGER));
+  const [anyone] = await db.all(recipientSampleSql(s, 1, 1));
   if (!anyone) throw invalid("Nenhum celular para enviar com esses filtros: confira a prévia.");
   const { maxParts } = await getSmsSettings(db);
   await assertRenderingsFit(db, s, data.message, maxParts);

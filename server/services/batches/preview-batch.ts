@@ -17,7 +17,7 @@ import {
   previewBatchInput, toBatchFilters,
 } from "./schemas";
 import {
-  customerCountsSql, decodeCursor, encodeCursor, type MatchForm, maxCustomerIdSql, type Reason, recipientPageSql, recipientSampleSql, type Selection, selectionCountsSql, selectionCustomerIdsSql, windowEndSql,
+  decodeCursor, encodeCursor, recipientPageSql, recipientSampleSql, type Selection, selectionCountsSql, selectionCustomerIdsSql,
 } from "./selection-sql";
 
 /** Recipients rendered to estimate the parts of a large batch. */
@@ -34,15 +34,18 @@ export function selectionOf(data: { deselectedCustomerIds: number[] } & Paramete
   return { filters: toBatchFilters(data), deselected: [...new Set(data.deselectedCustomerIds)].sort((a, b) => a - b) };
 }
 
+type CountRow = { found: number; deselected: number; reached: number; candidates: number; invalid: number; prefix: number; opted_out: number; duplicate: number };
+
 export async function countSelection(db: Db, s: Selection): Promise<SelectionCounts> {
-  const rows = await db.all<{ r: Reason; n: number; customers: number }>(selectionCountsSql(s));
-  const n = (r: Reason) => Number(rows.find((x) => x.r === r)?.n ?? 0);
+  const [row] = await db.all<CountRow>(selectionCountsSql(s));
+  const n = (k: keyof CountRow) => Number(row?.[k] ?? 0);
+  const excluded = n("invalid") + n("prefix") + n("opted_out") + n("duplicate");
   return {
-    customersFound: rows.reduce((acc, x) => acc + Number(x.customers), 0),
+    customersFound: n("found"),
     deselectedCustomers: n("deselected"),
-    phonesToSend: n("ok"),
+    phonesToSend: n("candidates") - excluded,
     exclusions: {
-      noMobile: n("no_mobile"),
+      noMobile: n("found") - n("deselected") - n("reached"),
       invalidNumber: n("invalid"),
       prefixNotAccepted: n("prefix"),
       duplicateInBatch: n("duplicate"),
@@ -51,17 +54,12 @@ export async function countSelection(db: Db, s: Selection): Promise<SelectionCou
   };
 }
 
-export async function maxCustomerId(db: Db): Promise<number> {
-  const [row] = await db.all<{ top: number }>(maxCustomerIdSql);
-  return Number(row?.top ?? 0);
-}
-
 export type SampleRendering = { customerId: number; name: string; parts: number; limitMessage: string | null };
 
 /** Renders a systematic sample (one customer id in `every`) of the recipients; `size` sets the step. */
 export async function renderSample(db: Db, s: Selection, template: string, maxParts: number, size: number): Promise<SampleRendering[]> {
   const every = Math.max(1, Math.ceil(size / ESTIMATE_SAMPLE));
-  const rows = await db.all<{ customer_id: number }>(recipientSampleSql(s, every, ESTIMATE_SAMPLE, await maxCustomerId(db)));
+  const rows = await db.all<{ customer_id: number }>(recipientSampleSql(s, every, ESTIMATE_SAMPLE));
   return renderFor(db, rows.map((r) => Number(r.customer_id)), template, maxParts);
 }
 
@@ -100,34 +98,9 @@ async function estimateParts(
 
 type PageRow = { customer_id: number; phone_id: number; e164: string; deselected: number };
 
-/** Customers examined per page query at first; doubled while exclusions leave the page short. */
-const FIRST_WINDOW = 200;
-const MAX_WINDOW = 12_800;
-
-/**
- * Walking a dense selection in id order finds a page after a few probes; a sparse one is cheaper
- * to list from the filter's index. Break-even: selected² ≈ window × the id range.
- */
-async function pageForm(db: Db, selected: number): Promise<MatchForm> {
-  return selected * selected >= FIRST_WINDOW * (await maxCustomerId(db)) ? "probe" : "drive";
-}
-
-/** One more row than a page (to know whether another page follows), in snapshot order. */
-async function pageRows(db: Db, s: Selection, cursor: string | null | undefined, selected: number): Promise<PageRow[]> {
-  const form = await pageForm(db, selected);
-  const rows: PageRow[] = [];
-  let after = decodeCursor(cursor);
-  for (let window = FIRST_WINDOW; ; window = Math.min(window * 2, MAX_WINDOW)) {
-    rows.push(...(await db.all<PageRow>(recipientPageSql(s, after, BATCH_PAGE_SIZE + 1 - rows.length, window, form))));
-    if (rows.length > BATCH_PAGE_SIZE) return rows;
-    const [end] = await db.all<{ last: number | null; n: number }>(windowEndSql(s, after, window, form));
-    if (!end || end.last === null || Number(end.n) < window) return rows;
-    after = { customerId: Number(end.last), phoneId: Number.MAX_SAFE_INTEGER };
-  }
-}
-
-async function recipientPage(db: Db, s: Selection, template: string, maxParts: number, cursor: string | null | undefined, selected: number) {
-  const rows = await pageRows(db, s, cursor, selected);
+async function recipientPage(db: Db, s: Selection, template: string, maxParts: number, cursor: string | null | undefined) {
+  // One more row than a page, to know whether another page follows.
+  const rows = await db.all<PageRow>(recipientPageSql(s, decodeCursor(cursor), BATCH_PAGE_SIZE + 1));
   const page = rows.slice(0, BATCH_PAGE_SIZE);
   const contexts = await loadRenderContexts(db, page.map((r) => Number(r.customer_id)));
   const recipients: PreviewRecipientOutput[] = page.flatMap((r) => {
@@ -161,7 +134,7 @@ export async function previewBatch({ db, input }: { db: Db; input: PreviewBatchI
   const counts = await countSelection(db, s);
   const selected = counts.customersFound - counts.deselectedCustomers;
   const estimate = await estimateParts(db, s, data.message, maxParts, counts.phonesToSend, selected);
-  const page = await recipientPage(db, s, data.message, maxParts, data.cursor, selected);
+  const page = await recipientPage(db, s, data.message, maxParts, data.cursor);
   return { ...counts, estimate, ...page };
 }
 
@@ -174,9 +147,7 @@ export async function previewRecipients({ db, input }: { db: Db; input: PreviewB
   const s = selectionOf(data);
   await assertFilterTargets(db, s.filters);
   const { maxParts } = await getSmsSettings(db);
-  const [customers] = await db.all<{ found: number; deselected: number }>(customerCountsSql(s));
-  const selected = Number(customers?.found ?? 0) - Number(customers?.deselected ?? 0);
-  return recipientPage(db, s, data.message, maxParts, data.cursor, selected);
+  return recipientPage(db, s, data.message, maxParts, data.cursor);
 }
 
 /** The customers the filter finds, so the list's "desmarcar todos" can untick those not loaded yet. */

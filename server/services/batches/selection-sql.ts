@@ -1,9 +1,15 @@
 /**
- * The batch selection as SQL fragments, shared by the preview counts, the preview page and the
- * snapshot so that what the operator sees is what gets stored. Everything runs in the database:
- * the customer base never comes into JavaScript.
+ * The batch selection as SQL, shared by the preview counts, the preview page and the snapshot so
+ * that what the operator sees is what gets stored. Everything runs in the database: the customer
+ * base never comes into JavaScript.
  *
- * Rules:
+ * It all reads `batch_candidate` (migration 0003): the selection precomputed per Considerar
+ * dimension and value, one row per active customer and mobile (or one placeholder row, phone_id 0,
+ * for a customer without mobiles), kept current by triggers on every write to customer, phone,
+ * connection and opt_out. A selection is then one range of its primary key (dim, value,
+ * customer_id, phone_id), read in snapshot order without joining the base.
+ *
+ * Rules (applied when the rows are written, see the migration):
  * - Only active customers. A "connection" is one not cancelled (active or suspended): a suspended
  *   customer still has the line, and billing notices by payment profile are meant for them too.
  * - Phones: the primary mobile, or every mobile with Todos os fones. Landlines are never candidates.
@@ -11,177 +17,103 @@
  *   opted out, duplicate (the number already reached through a customer with a lower id), else ok.
  */
 import { type SQL, sql } from "drizzle-orm";
-import { BRAZIL_DDDS } from "@/server/sms/ddd";
 import type { BatchFilters } from "./constants";
 
 export type Selection = { filters: BatchFilters; deselected: readonly number[] };
 
-/** +55, an allocated DDD, 9 and 8 more digits. */
-const MOBILE_GLOB = "+55[1-9][1-9]9[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]";
-// A constant list (not bound parameters) keeps the statement small and its plan stable.
-const DDD_LIST = sql.raw(BRAZIL_DDDS.map((d) => `'${d}'`).join(", "));
+type Alias = "b" | "u";
 
-const CONNECTED = sql.raw("k.status <> 'cancelled'");
+/** The rows of the filter ("Considerar", its value, Bairro/Rua, Com conexão) on alias `a`. */
+function inFilter(a: Alias, f: BatchFilters): SQL {
+  const b = sql.raw(a);
+  const terms = [sql`${b}.dim = ${f.mode}`, sql`${b}.value = ${f.valueId}`];
+  if (f.mode === "cidade") {
+    if (f.neighbourhoodId !== null) terms.push(sql`${b}.neighbourhood_id = ${f.neighbourhoodId}`);
+    if (f.streetId !== null) terms.push(sql`${b}.street_id = ${f.streetId}`);
+  }
+  // The connection modes' rows all come from a connection; Profile de Pagamento requires one.
+  if ((f.mode === "cidade" && f.withConnection) || f.mode === "profile_pagamento") terms.push(sql`${b}.connected = 1`);
+  return sql.join(terms, sql` AND `);
+}
 
-export function validMobile(col: SQL): SQL {
-  return sql`(${col} GLOB ${MOBILE_GLOB} AND substr(${col}, 4, 2) IN (${DDD_LIST}))`;
+/** A candidate phone on alias `a`: a mobile, the primary one unless Todos os fones. */
+function isCandidate(a: Alias, allPhones: boolean): SQL {
+  const b = sql.raw(a);
+  return allPhones ? sql`${b}.phone_id <> 0` : sql`${b}.is_primary = 1`;
+}
+
+export function isDeselected(a: Alias, s: Selection): SQL {
+  if (s.deselected.length === 0) return sql`0`;
+  return sql`${sql.raw(a)}.customer_id IN (SELECT value FROM json_each(${JSON.stringify(s.deselected)}))`;
 }
 
 /** Leading digits of the subscriber number (after +55 and the DDD: position 6 of the E.164 text). */
-export function prefixAccepted(col: SQL, prefixes: readonly number[]): SQL {
+function prefixAccepted(prefixes: readonly number[]): SQL {
   if (prefixes.length === 0) return sql`1`;
   const byLength = new Map<number, string[]>();
   for (const p of prefixes) {
     const s = String(p);
     byLength.set(s.length, [...(byLength.get(s.length) ?? []), s]);
   }
-  const terms = [...byLength].map(([len, values]) => sql`substr(${col}, 6, ${len}) IN (${sql.join(values.map((v) => sql`${v}`), sql`, `)})`);
+  const terms = [...byLength].map(([len, values]) => sql`substr(b.e164, 6, ${len}) IN (${sql.join(values.map((v) => sql`${v}`), sql`, `)})`);
   return sql`(${sql.join(terms, sql` OR `)})`;
 }
 
-export function optedOut(col: SQL): SQL {
-  return sql`EXISTS (SELECT 1 FROM opt_out o WHERE o.phone_e164 = ${col} AND o.lifted_at IS NULL)`;
-}
-
 /**
- * How a connection-mode filter is written. "drive": `id IN (customers of the value)`, a list built
- * once per statement from the connection index, best when the statement covers the whole selection.
- * "probe": an EXISTS per customer visited, best when the statement visits few customers (a customer
- * fixed by id, a page walking a dense selection in id order, a sample).
- */
-export type MatchForm = "drive" | "probe";
-
-type FilterParts = { own: SQL; connected: SQL | null };
-
-/** The filter on customer alias `a`: its own columns (or connection-mode list), and "has a connection". */
-function filterParts(a: "c" | "c2", f: BatchFilters, form: MatchForm): FilterParts {
-  const c = sql.raw(a);
-  const hasConnection = sql`EXISTS (SELECT 1 FROM connection k WHERE k.customer_id = ${c}.id AND ${CONNECTED})`;
-  const viaConnection = (col: string): FilterParts => {
-    const on = sql`k.${sql.raw(col)} = ${f.valueId} AND ${CONNECTED}`;
-    const own = form === "drive"
-      ? sql`${c}.status = 'active' AND ${c}.id IN (SELECT k.customer_id FROM connection k WHERE ${on})`
-      : sql`${c}.status = 'active' AND EXISTS (SELECT 1 FROM connection k WHERE k.customer_id = ${c}.id AND ${on})`;
-    return { own, connected: null };
-  };
-  switch (f.mode) {
-    case "cidade": {
-      const terms = [sql`${c}.city_id = ${f.valueId}`];
-      if (f.neighbourhoodId !== null) terms.push(sql`${c}.neighbourhood_id = ${f.neighbourhoodId}`);
-      if (f.streetId !== null) terms.push(sql`${c}.street_id = ${f.streetId}`);
-      terms.push(sql`${c}.status = 'active'`);
-      return { own: sql.join(terms, sql` AND `), connected: f.withConnection ? hasConnection : null };
-    }
-    case "ponto_acesso":
-      return viaConnection("access_point_id");
-    case "servidor":
-      return viaConnection("server_id");
-    case "plano":
-      return viaConnection("plan_id");
-    case "profile_pagamento":
-      return { own: sql`${c}.payment_profile_id = ${f.valueId} AND ${c}.status = 'active'`, connected: hasConnection };
-  }
-}
-
-/** The filter ("Considerar" and its values) on customer alias `a`, deselection not included. */
-export function customerMatches(a: "c" | "c2", f: BatchFilters, form: MatchForm = "drive"): SQL {
-  const { own, connected } = filterParts(a, f, form);
-  return connected ? sql`${own} AND ${connected}` : own;
-}
-
-/**
- * The selection as a CTE `sel(id)`, materialized in id order, plus the condition still to check on
- * alias `c` (its connection). Walking customers in id order reads their phones (and connections)
- * in table order: several times faster than the filter index's order once the base outgrows the
- * page cache, and no customer row is read at all.
- */
-function selectionCte(f: BatchFilters): { cte: SQL; connected: SQL } {
-  const { own } = filterParts("c", f, "drive");
-  const { connected } = filterParts("c", f, "probe");
-  return { cte: sql`sel(id) AS MATERIALIZED (SELECT c.id FROM customer c WHERE ${own} ORDER BY c.id)`, connected: connected ?? sql`1` };
-}
-
-const deselectedList = (s: Selection) => JSON.stringify(s.deselected);
-
-export function isDeselected(a: "c" | "c2", s: Selection): SQL {
-  if (s.deselected.length === 0) return sql`0`;
-  return sql`${sql.raw(a)}.id IN (SELECT value FROM json_each(${deselectedList(s)}))`;
-}
-
-function notDeselected(a: "c" | "c2", s: Selection): SQL {
-  return s.deselected.length === 0 ? sql`1` : sql`NOT ${isDeselected(a, s)}`;
-}
-
-/** Candidate phones on alias `alias`, joined to customer `owner` when given. */
-function phoneOn(alias: "p" | "t", owner: "c" | null, allPhones: boolean): SQL {
-  const p = sql.raw(alias);
-  const kind = sql`${p}.kind = 'mobile'${allPhones ? sql`` : sql` AND ${p}.is_primary = 1`}`;
-  return owner ? sql`${p}.customer_id = ${sql.raw(owner)}.id AND ${kind}` : kind;
-}
-
-const E164 = sql.raw("p.e164");
-
-/**
- * True when the number of phone `p` (of customer `c`) is also a candidate of a selected customer
- * with a lower id: the snapshot keeps that one (INSERT OR IGNORE in customer id order). The first,
- * index-only probe skips the precise check for the usual number held by one phone only; CROSS JOIN
- * and INDEXED BY keep the precise check driven by the number.
+ * True when the number of row `b` is also a candidate of a selected customer with a lower id: the
+ * snapshot keeps that one (INSERT OR IGNORE in customer id order). Only rows flagged `shared` (the
+ * number is on another mobile) are probed, from the number's index into the same selection.
  */
 function duplicateOfEarlier(s: Selection): SQL {
-  return sql`(EXISTS (SELECT 1 FROM phone t WHERE t.e164 = p.e164 AND t.id <> p.id)
-    AND EXISTS (SELECT 1 FROM phone t INDEXED BY phone_e164_idx CROSS JOIN customer c2 ON c2.id = t.customer_id
-      WHERE t.e164 = p.e164 AND t.customer_id < c.id AND ${phoneOn("t", null, s.filters.allPhones)}
-        AND ${customerMatches("c2", s.filters, "probe")} AND ${notDeselected("c2", s)}))`;
+  const f = s.filters;
+  return sql`(b.shared AND EXISTS (SELECT 1 FROM phone t INDEXED BY phone_e164_idx CROSS JOIN batch_candidate u
+      ON u.dim = b.dim AND u.value = b.value AND u.customer_id = t.customer_id AND u.phone_id = t.id
+    WHERE t.e164 = b.e164 AND t.customer_id < b.customer_id AND ${inFilter("u", f)} AND ${isCandidate("u", f.allPhones)}
+      AND NOT ${isDeselected("u", s)}))`;
 }
 
-export type Reason = "deselected" | "no_mobile" | "invalid" | "prefix" | "opted_out" | "duplicate" | "ok";
+/** A candidate the batch sends to: valid, prefix accepted, not opted out, not a duplicate. */
+function sendable(s: Selection): SQL {
+  return sql`${isCandidate("b", s.filters.allPhones)} AND b.valid AND ${prefixAccepted(s.filters.prefixes)}
+    AND NOT b.opted_out AND NOT ${duplicateOfEarlier(s)}`;
+}
 
 /**
- * One pass over the selection: per reason, the candidate phones (n) and the customers they stand
- * for (customers: each customer counts on its first row). An unticked customer is one row with
- * reason "deselected"; a customer without a candidate phone is one row "no_mobile".
+ * One pass over the selection's range. `found` and `deselected` count customers (one row each is
+ * flagged first_of_customer); `reached` counts the selected customers with a candidate phone, the
+ * rest of the selected ones have no mobile; `candidates` counts the selected customers' candidate
+ * phones and the other columns those excluded, per reason (the rest are sent to).
  */
 export function selectionCountsSql(s: Selection): SQL {
   const f = s.filters;
-  const firstOfCustomer = f.allPhones
-    ? sql`p.id IS NULL OR NOT EXISTS (SELECT 1 FROM phone q WHERE q.customer_id = c.id AND q.kind = 'mobile' AND q.id < p.id)`
-    : sql`1`;
-  const { cte, connected } = selectionCte(f);
-  // LIMIT -1 keeps the subquery a co-routine, so the CASE runs once per row (not per aggregate).
-  return sql`WITH ${cte} SELECT r, count(*) AS n, sum(first) AS customers FROM (
-    SELECT CASE
-      WHEN ${isDeselected("c", s)} THEN 'deselected'
-      WHEN p.id IS NULL THEN 'no_mobile'
-      WHEN NOT ${validMobile(E164)} THEN 'invalid'
-      WHEN NOT ${prefixAccepted(E164, f.prefixes)} THEN 'prefix'
-      WHEN ${optedOut(E164)} THEN 'opted_out'
-      WHEN ${duplicateOfEarlier(s)} THEN 'duplicate'
-      ELSE 'ok' END AS r,
-      (${firstOfCustomer}) AS first
-    FROM sel c LEFT JOIN phone p ON ${phoneOn("p", "c", f.allPhones)} AND ${notDeselected("c", s)}
-    WHERE ${connected}
-    LIMIT -1) GROUP BY r`;
+  const candidate = sql`${isCandidate("b", f.allPhones)} AND NOT ${isDeselected("b", s)}`;
+  const reached = f.allPhones ? sql`b.first_of_customer AND b.phone_id <> 0` : sql`b.is_primary = 1`;
+  const prefix = prefixAccepted(f.prefixes);
+  return sql`SELECT
+      count(*) FILTER (WHERE b.first_of_customer) AS found,
+      count(*) FILTER (WHERE b.first_of_customer AND ${isDeselected("b", s)}) AS deselected,
+      count(*) FILTER (WHERE ${reached} AND NOT ${isDeselected("b", s)}) AS reached,
+      count(*) FILTER (WHERE ${candidate}) AS candidates,
+      count(*) FILTER (WHERE ${candidate} AND NOT b.valid) AS invalid,
+      count(*) FILTER (WHERE ${candidate} AND b.valid AND NOT ${prefix}) AS prefix,
+      count(*) FILTER (WHERE ${candidate} AND b.valid AND ${prefix} AND b.opted_out) AS opted_out,
+      count(*) FILTER (WHERE ${candidate} AND b.valid AND ${prefix} AND NOT b.opted_out AND ${duplicateOfEarlier(s)}) AS duplicate
+    FROM batch_candidate b WHERE ${inFilter("b", f)}`;
 }
 
 /** The ids of the customers the filter finds (deselection not applied), for "desmarcar todos". */
 export function selectionCustomerIdsSql(f: BatchFilters, limit: number): SQL {
-  return sql`SELECT c.id AS id FROM customer c WHERE ${customerMatches("c", f)} ORDER BY c.id LIMIT ${limit}`;
+  return sql`SELECT b.customer_id AS id FROM batch_candidate b WHERE ${inFilter("b", f)} AND b.first_of_customer
+    ORDER BY b.customer_id LIMIT ${limit}`;
 }
 
-/** Customers found and how many of them were unticked (index-only for most filters). */
+/** Customers found and how many of them were unticked. */
 export function customerCountsSql(s: Selection): SQL {
-  return sql`SELECT count(*) AS found, coalesce(sum(${isDeselected("c", s)}), 0) AS deselected
-    FROM customer c WHERE ${customerMatches("c", s.filters)}`;
-}
-
-function sendable(s: Selection): SQL {
-  return sql`${validMobile(E164)} AND ${prefixAccepted(E164, s.filters.prefixes)} AND NOT ${optedOut(E164)}`;
+  return sql`SELECT count(*) AS found, coalesce(sum(${isDeselected("b", s)}), 0) AS deselected
+    FROM batch_candidate b WHERE ${inFilter("b", s.filters)} AND b.first_of_customer`;
 }
 
 export type Cursor = { customerId: number; phoneId: number };
-
-/** The highest customer id: the range that sampling and the page strategy reason about. */
-export const maxCustomerIdSql = sql`SELECT coalesce(max(id), 0) AS top FROM customer`;
 
 export function encodeCursor(c: Cursor): string {
   return `${c.customerId}.${c.phoneId}`;
@@ -193,56 +125,29 @@ export function decodeCursor(raw: string | null | undefined): Cursor {
 }
 
 /**
- * A page of recipients in snapshot order (customer id, phone id), unticked customers included and
- * flagged, so the list can tick them again. Only the next `window` customers of the selection are
- * examined, so a page does not cost a pass over the whole selection; the caller widens the window
- * when exclusions leave the page short. Rows: customer_id, phone_id, e164, deselected.
+ * A page of recipients in snapshot order (customer id, phone id) after the cursor, unticked
+ * customers included and flagged, so the list can tick them again. Rows: customer_id, phone_id,
+ * e164, deselected.
  */
-export function recipientPageSql(s: Selection, after: Cursor, limit: number, window: number, form: MatchForm): SQL {
-  const f = s.filters;
-  return sql`SELECT c.id AS customer_id, p.id AS phone_id, p.e164 AS e164, ${isDeselected("c", s)} AS deselected
-    FROM (${windowSql(f, after, window, form)}) w
-    CROSS JOIN customer c ON c.id = w.id
-    JOIN phone p ON ${phoneOn("p", "c", f.allPhones)}
-    WHERE (c.id > ${after.customerId} OR p.id > ${after.phoneId}) AND ${sendable(s)} AND NOT ${duplicateOfEarlier(s)}
-    ORDER BY c.id, p.id LIMIT ${limit}`;
+export function recipientPageSql(s: Selection, after: Cursor, limit: number): SQL {
+  return sql`SELECT b.customer_id AS customer_id, b.phone_id AS phone_id, b.e164 AS e164, ${isDeselected("b", s)} AS deselected
+    FROM batch_candidate b
+    WHERE ${inFilter("b", s.filters)} AND b.customer_id >= ${after.customerId} AND (b.customer_id > ${after.customerId} OR b.phone_id > ${after.phoneId})
+      AND ${sendable(s)}
+    ORDER BY b.customer_id, b.phone_id LIMIT ${limit}`;
 }
 
-function windowSql(f: BatchFilters, after: Cursor, window: number, form: MatchForm): SQL {
-  return sql`SELECT c.id FROM customer c WHERE ${customerMatches("c", f, form)} AND c.id >= ${after.customerId} ORDER BY c.id LIMIT ${window}`;
-}
-
-/** The last customer id of the window that `recipientPageSql` examined, and how many it held. */
-export function windowEndSql(s: Selection, after: Cursor, window: number, form: MatchForm): SQL {
-  return sql`SELECT max(id) AS last, count(*) AS n FROM (${windowSql(s.filters, after, window, form)})`;
-}
-
-/**
- * Up to `limit` sendable rows of the customers whose id is a multiple of `every`, for the parts
- * estimate. When the multiples are few next to the selection, they are generated and probed one
- * by one (a sample then never walks a big selection); otherwise the (small) selection is walked.
- */
-export function recipientSampleSql(
-  s: Selection, every: number, limit: number, maxCustomerId: number,
-  walk: "ids" | "selection" = maxCustomerId / every <= limit * 20 ? "ids" : "selection",
-): SQL {
-  const f = s.filters;
-  const rest = sql`JOIN phone p ON ${phoneOn("p", "c", f.allPhones)}
-    WHERE ${notDeselected("c", s)} AND ${sendable(s)} AND NOT ${duplicateOfEarlier(s)}`;
-  if (walk === "ids") {
-    return sql`WITH RECURSIVE ids(x) AS (SELECT ${every} UNION ALL SELECT x + ${every} FROM ids WHERE x + ${every} <= ${maxCustomerId})
-      SELECT c.id AS customer_id FROM ids CROSS JOIN customer c ON c.id = ids.x ${rest} AND ${customerMatches("c", f, "probe")}
-      LIMIT ${limit}`;
-  }
-  return sql`SELECT c.id AS customer_id FROM customer c ${rest} AND ${customerMatches("c", f)} AND (c.id % ${every}) = 0
+/** Up to `limit` sendable rows of the selected customers whose id is a multiple of `every`, for the parts estimate. */
+export function recipientSampleSql(s: Selection, every: number, limit: number): SQL {
+  return sql`SELECT b.customer_id AS customer_id FROM batch_candidate b
+    WHERE ${inFilter("b", s.filters)} AND (b.customer_id % ${every}) = 0 AND NOT ${isDeselected("b", s)} AND ${sendable(s)}
     LIMIT ${limit}`;
 }
 
 /** Customers with the longest names among the recipients: the longest renderings of {nome}. */
 export function longestNamesSql(s: Selection, limit: number): SQL {
-  const f = s.filters;
-  return sql`SELECT c.id AS customer_id FROM customer c JOIN phone p ON ${phoneOn("p", "c", f.allPhones)}
-    WHERE ${customerMatches("c", f)} AND ${notDeselected("c", s)} AND ${sendable(s)}
+  return sql`SELECT c.id AS customer_id FROM batch_candidate b CROSS JOIN customer c ON c.id = b.customer_id
+    WHERE ${inFilter("b", s.filters)} AND NOT ${isDeselected("b", s)} AND ${sendable(s)}
     ORDER BY length(c.name) DESC, c.id LIMIT ${limit}`;
 }
 
@@ -253,11 +158,9 @@ export function longestNamesSql(s: Selection, limit: number): SQL {
  * "Enviar" whose insert hit the idempotency key inserts nothing.
  */
 export function snapshotSql(s: Selection, idempotencyKey: string): SQL {
-  const f = s.filters;
-  const { cte, connected } = selectionCte(f);
-  return sql`WITH ${cte} INSERT OR IGNORE INTO sms_batch_recipient (batch_id, customer_id, phone_e164)
-    SELECT (SELECT b.id FROM sms_batch b WHERE b.idempotency_key = ${idempotencyKey}), c.id, p.e164
-    FROM sel c JOIN phone p ON ${phoneOn("p", "c", f.allPhones)}
-    WHERE changes() = 1 AND ${connected} AND ${notDeselected("c", s)} AND ${sendable(s)}
-    ORDER BY c.id, p.id`;
+  return sql`INSERT OR IGNORE INTO sms_batch_recipient (batch_id, customer_id, phone_e164)
+    SELECT (SELECT sb.id FROM sms_batch sb WHERE sb.idempotency_key = ${idempotencyKey}), b.customer_id, b.e164
+    FROM batch_candidate b
+    WHERE changes() = 1 AND ${inFilter("b", s.filters)} AND NOT ${isDeselected("b", s)} AND ${sendable(s)}
+    ORDER BY b.customer_id, b.phone_id`;
 }

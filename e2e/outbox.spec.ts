@@ -4,7 +4,8 @@
 import type { Page } from "@playwright/test";
 import { formatPhoneNational } from "@/server/sms/phone";
 import { expect, loginAs, snapshot, test as base } from "./fixtures";
-import { customerWithMobileAt, messagesWithKey } from "./support/pwa-db";
+import { customerWithPrimaryMobile } from "./support/db";
+import { messagesWithKey } from "./support/pwa-db";
 
 // Offline, the browser logs each request that cannot leave (link prefetches of pages never opened):
 // expected here, so only those network failures are let through (as in pwa.spec.ts).
@@ -89,7 +90,7 @@ async function customerSaved(page: Page, id: number) {
 }
 
 test("técnico composes an SMS offline in the form; it is sent once when the connection returns", async ({ page, context }, testInfo) => {
-  const customer = await customerWithMobileAt(testInfo.project.name === "phone" ? 61 : 62);
+  const customer = await customerWithPrimaryMobile(testInfo.project.name === "phone" ? 61 : 62);
   const stamp = `${testInfo.project.name}-${Date.now()}`;
   const motivo = `Chegada do técnico ${stamp}`;
   const cancelMotivo = `Mensagem a cancelar ${stamp}`;

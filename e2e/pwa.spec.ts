@@ -4,7 +4,8 @@ import type { Page } from "@playwright/test";
 import { demoUser } from "@/db/seed/demo-users";
 import { formatPhoneNational } from "@/server/sms/phone";
 import { expect, loginAs, snapshot, test as base } from "./fixtures";
-import { customerWithMobileAt, messagesWithKey, userIdByEmail } from "./support/pwa-db";
+import { customerWithPrimaryMobile } from "./support/db";
+import { messagesWithKey, userIdByEmail } from "./support/pwa-db";
 
 // Offline, the browser logs each request that cannot leave (Next's link prefetches of pages never
 // opened): expected here, so only those network failures are let through; anything else still fails.
@@ -65,7 +66,7 @@ test("the manifest describes an installable app and its icons load", async ({ pa
 });
 
 test("the service worker takes over; offline, visited pages open with saved data and others show the offline page", async ({ page, context }, testInfo) => {
-  const customer = await customerWithMobileAt(testInfo.project.name === "phone" ? 41 : 42);
+  const customer = await customerWithPrimaryMobile(testInfo.project.name === "phone" ? 41 : 42);
   await loginAs(page, "operador");
   const ready = await page.evaluate(() => navigator.serviceWorker.ready.then((r) => r.active?.scriptURL));
   expect(ready).toMatch(/\/serwist\/sw\.js$/);
@@ -136,7 +137,7 @@ async function storeOutboxItem(page: Page, item: Record<string, unknown>) {
 }
 
 test("the outbox keeps a pending SMS offline, sends it once back online, also when replayed", async ({ page, context }, testInfo) => {
-  const customer = await customerWithMobileAt(testInfo.project.name === "phone" ? 43 : 44);
+  const customer = await customerWithPrimaryMobile(testInfo.project.name === "phone" ? 43 : 44);
   const userId = await userIdByEmail(demoUser("operador").email);
   const phone = formatPhoneNational(customer.e164);
   const national = customer.e164.slice(3);

@@ -2,7 +2,7 @@
 // e2e database's rows, so the wizard's preview can be checked against an independent computation.
 import { formatPhoneNational, parseSmsRecipient } from "@/server/sms/phone";
 import type { BatchMode } from "@/server/services/batches/constants";
-import { e2eDb } from "./db";
+import { withE2eDb } from "./db";
 
 export type BatchCase = {
   mode: BatchMode;
@@ -35,23 +35,19 @@ export type Expected = {
   recipients: { customerId: number; customerName: string; e164: string; national: string }[];
 };
 
-async function idOf(table: string, name: string): Promise<number> {
-  const db = e2eDb();
-  try {
+function idOf(table: string, name: string): Promise<number> {
+  return withE2eDb(async (db) => {
     const r = await db.execute({ sql: `SELECT id FROM ${table} WHERE name = ?`, args: [name] });
     if (!r.rows[0]) throw new Error(`${table} "${name}" not in the e2e seed`);
     return Number(r.rows[0].id);
-  } finally {
-    db.close();
-  }
+  });
 }
 
 /** What the preview must show for `c`, leaving out the customers in `deselected`. */
 export async function expectBatch(c: BatchCase, deselected: readonly number[] = []): Promise<Expected> {
   const valueId = await idOf(VALUE_TABLE[c.mode], c.value);
   const neighbourhoodId = c.neighbourhood ? await idOf("neighbourhood", c.neighbourhood) : null;
-  const db = e2eDb();
-  try {
+  return withE2eDb(async (db) => {
     const connected = "EXISTS (SELECT 1 FROM connection k WHERE k.customer_id = c.id AND k.status <> 'cancelled'";
     const column = CONNECTION_COLUMN[c.mode];
     const where =
@@ -84,16 +80,13 @@ export async function expectBatch(c: BatchCase, deselected: readonly number[] = 
       }
     }
     return out;
-  } finally {
-    db.close();
-  }
+  });
 }
 
 /** The stored batch: its recipients' numbers and their messages' statuses. */
-export async function storedBatch(batchId: number) {
-  const db = e2eDb();
-  try {
-    const b = await db.execute({ sql: "SELECT status, recipients, filters FROM sms_batch WHERE id = ?", args: [batchId] });
+export function storedBatch(batchId: number) {
+  return withE2eDb(async (db) => {
+    const b = await db.execute({ sql: "SELECT status FROM sms_batch WHERE id = ?", args: [batchId] });
     const r = await db.execute({
       sql: `SELECT r.phone_e164 AS e164, r.customer_id AS customer_id, m.status AS status FROM sms_batch_recipient r
             LEFT JOIN sms_message m ON m.id = r.message_id WHERE r.batch_id = ? ORDER BY r.id`,
@@ -103,9 +96,7 @@ export async function storedBatch(batchId: number) {
       status: String(b.rows[0]?.status),
       recipients: r.rows.map((x) => ({ e164: String(x.e164), customerId: Number(x.customer_id), status: x.status === null ? null : String(x.status) })),
     };
-  } finally {
-    db.close();
-  }
+  });
 }
 
 /** The demo sandbox account's pace, as db/seed/index.ts creates it. */
@@ -115,11 +106,8 @@ export const SEEDED_SANDBOX_RATE = 20;
  * Sets the demo sandbox account's messages per second (read at every send). A pause test slows it
  * for a few seconds so that its batch is certainly still running when "Pausar" is tapped.
  */
-export async function setSandboxRate(perSecond: number) {
-  const db = e2eDb();
-  try {
+export function setSandboxRate(perSecond: number) {
+  return withE2eDb(async (db) => {
     await db.execute({ sql: "UPDATE provider_account SET rate_per_second = ? WHERE kind = 'sandbox' AND is_default = 1", args: [perSecond] });
-  } finally {
-    db.close();
-  }
+  });
 }

@@ -1,16 +1,17 @@
-import { type Client, createClient } from "@libsql/client";
+import type { Client } from "@libsql/client";
+import { createDb, type Db } from "@/db/client";
 import type { Uf } from "@/db/schema/constants";
 import { E2E_DB_FILE } from "./constants";
 
 // Read the e2e server's database to check what the UI shows against what is stored.
 
-/** Opens the e2e database for `fn` and closes it afterwards. */
-export async function withE2eDb<T>(fn: (db: Client) => Promise<T>): Promise<T> {
-  const db = createClient({ url: `file:${E2E_DB_FILE}`, timeout: 5000 });
+/** Opens the e2e database for `fn` (its libSQL client, and Drizzle over it for the project's helpers) and closes it afterwards. */
+export async function withE2eDb<T>(fn: (db: Client, drizzle: Db) => Promise<T>): Promise<T> {
+  const drizzle = createDb(`file:${E2E_DB_FILE}`);
   try {
-    return await fn(db);
+    return await fn(drizzle.$client, drizzle);
   } finally {
-    db.close();
+    drizzle.$client.close();
   }
 }
 

@@ -4,7 +4,7 @@ import { customerWithPrimaryMobile } from "./support/db";
 import { expect, loginAs, mainNav, snapshot, test } from "./fixtures";
 
 test("search by name and by phone, then open the customer with phones and connections", async ({ page }) => {
-  const c = await customerWithPrimaryMobile();
+  const c = await customerWithPrimaryMobile(7);
   const national = formatPhoneNational(c.e164);
   await loginAs(page, "tecnico");
   await mainNav(page).getByRole("link", { name: "Clientes" }).click();

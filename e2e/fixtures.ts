@@ -29,14 +29,16 @@ export async function snapshot(page: Page, name: string) {
   await page.screenshot({ path: info.outputPath(`${name}.png`), fullPage: true });
 }
 
-// A page that fails the test when the browser logs an error.
-export const test = base.extend<{ consoleErrors: string[] }>({
+// A page that fails the test when the browser logs an error other than the expected noise
+// (a spec may set its own with `test.use({ consoleNoise })`).
+export const test = base.extend<{ consoleNoise: RegExp; consoleErrors: string[] }>({
+  // Refused sign-ins answer 401/403/429 by design; the browser logs those responses.
+  consoleNoise: [/Failed to load resource: .* status of (401|403|429)/, { option: true }],
   consoleErrors: [
-    async ({ page }, use) => {
+    async ({ page, consoleNoise }, use) => {
       const errors: string[] = [];
       page.on("console", (m) => {
-        // Refused sign-ins answer 401/403/429 by design; the browser logs those responses.
-        if (m.type() === "error" && !/Failed to load resource: .* status of (401|403|429)/.test(m.text())) errors.push(m.text());
+        if (m.type() === "error" && !consoleNoise.test(m.text())) errors.push(m.text());
       });
       page.on("pageerror", (e) => errors.push(e.message));
       await use(errors);

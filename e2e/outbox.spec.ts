@@ -3,22 +3,12 @@
 // exactly once when the connection returns — also when the same request is replayed.
 import type { Page } from "@playwright/test";
 import { formatPhoneNational } from "@/server/sms/phone";
-import { expect, loginAs, snapshot, test as base } from "./fixtures";
-import { customerWithMobileAt, messagesWithKey } from "./support/pwa-db";
+import { expect, loginAs, snapshot, test } from "./fixtures";
+import { customerWithPrimaryMobile } from "./support/db";
+import { messagesWithKey } from "./support/pwa-db";
+import { controlledByServiceWorker, OFFLINE_CONSOLE_NOISE, pageSaved, storeOutboxItem } from "./support/pwa-page";
 
-// Offline, the browser logs each request that cannot leave (link prefetches of pages never opened):
-// expected here, so only those network failures are let through (as in pwa.spec.ts).
-const test = base.extend<{ consoleErrors: string[] }>({
-  consoleErrors: async ({ page }, provide) => {
-    const errors: string[] = [];
-    page.on("console", (m) => {
-      if (m.type() === "error" && !/^Failed to load resource: net::ERR_(FAILED|INTERNET_DISCONNECTED)$/.test(m.text())) errors.push(m.text());
-    });
-    page.on("pageerror", (e) => errors.push(e.message));
-    await provide(errors);
-    expect(errors, "browser console errors").toEqual([]);
-  },
-});
+test.use({ consoleNoise: OFFLINE_CONSOLE_NOISE });
 
 type StoredItem = { id: string; status: string; input: { motivo: string; idempotencyKey: string } } & Record<string, unknown>;
 
@@ -36,28 +26,6 @@ function outboxItems(page: Page): Promise<StoredItem[]> {
         open.onerror = () => reject(open.error);
       }),
   );
-}
-
-async function storeOutboxItem(page: Page, item: StoredItem) {
-  await page.evaluate(
-    (value) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open("painel-sms");
-        open.onsuccess = () => {
-          const tx = open.result.transaction("outbox", "readwrite");
-          tx.objectStore("outbox").put(value);
-          tx.oncomplete = () => resolve();
-          tx.onerror = () => reject(tx.error);
-        };
-        open.onerror = () => reject(open.error);
-      }),
-    item,
-  );
-}
-
-/** Waits until the worker saved the page for offline use. */
-async function pageSaved(page: Page, path: string) {
-  await expect.poll(() => page.evaluate((p) => caches.open("pages").then((c) => c.match(p).then((r) => r?.status ?? 0)), path), { timeout: 15_000 }).toBe(200);
 }
 
 /** Waits until the customer's data (tRPC customer.get) is saved on the device for offline use. */
@@ -89,14 +57,14 @@ async function customerSaved(page: Page, id: number) {
 }
 
 test("técnico composes an SMS offline in the form; it is sent once when the connection returns", async ({ page, context }, testInfo) => {
-  const customer = await customerWithMobileAt(testInfo.project.name === "phone" ? 61 : 62);
+  const customer = await customerWithPrimaryMobile(testInfo.project.name === "phone" ? 61 : 62);
   const stamp = `${testInfo.project.name}-${Date.now()}`;
   const motivo = `Chegada do técnico ${stamp}`;
   const cancelMotivo = `Mensagem a cancelar ${stamp}`;
   const ddd = customer.e164.slice(3, 5);
 
   await loginAs(page, "tecnico");
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
+  await controlledByServiceWorker(page);
   await pageSaved(page, "/sms/individual");
 
   // Online: the customer's page, then its "Enviar SMS" (the form and the customer are kept).

@@ -1,39 +1,18 @@
 // The installable PWA: manifest and icons, the service worker, offline pages and saved data, and
 // the outbox's flush (an item stored by an earlier offline session is sent once when back online).
-import type { Page } from "@playwright/test";
 import { demoUser } from "@/db/seed/demo-users";
 import { formatPhoneNational } from "@/server/sms/phone";
-import { expect, loginAs, snapshot, test as base } from "./fixtures";
-import { customerWithMobileAt, messagesWithKey, userIdByEmail } from "./support/pwa-db";
+import { expect, loginAs, snapshot, test } from "./fixtures";
+import { customerWithPrimaryMobile } from "./support/db";
+import { messagesWithKey, userIdByEmail } from "./support/pwa-db";
+import { controlledByServiceWorker, OFFLINE_CONSOLE_NOISE, pageSaved, storeOutboxItem } from "./support/pwa-page";
 
-// Offline, the browser logs each request that cannot leave (Next's link prefetches of pages never
-// opened): expected here, so only those network failures are let through; anything else still fails.
-// (An override keeps the base fixture's `auto`.)
-const test = base.extend<{ consoleErrors: string[] }>({
-  consoleErrors: async ({ page }, provide) => {
-    const errors: string[] = [];
-    page.on("console", (m) => {
-      if (m.type() === "error" && !/^Failed to load resource: net::ERR_(FAILED|INTERNET_DISCONNECTED)$/.test(m.text())) errors.push(m.text());
-    });
-    page.on("pageerror", (e) => errors.push(e.message));
-    await provide(errors);
-    expect(errors, "browser console errors").toEqual([]);
-  },
-});
+test.use({ consoleNoise: OFFLINE_CONSOLE_NOISE });
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(buf: Buffer) {
   expect(buf.subarray(1, 4).toString("latin1")).toBe("PNG");
   return { width: buf.readUInt32BE(16), height: buf.readUInt32BE(20) };
-}
-
-async function controlledByServiceWorker(page: Page) {
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
-}
-
-/** Waits until the worker saved the page for offline use. */
-async function pageSaved(page: Page, path: string) {
-  await expect.poll(() => page.evaluate((p) => caches.open("pages").then((c) => c.match(p).then((r) => r?.status ?? 0)), path), { timeout: 15_000 }).toBe(200);
 }
 
 test("the manifest describes an installable app and its icons load", async ({ page, request }) => {
@@ -65,7 +44,7 @@ test("the manifest describes an installable app and its icons load", async ({ pa
 });
 
 test("the service worker takes over; offline, visited pages open with saved data and others show the offline page", async ({ page, context }, testInfo) => {
-  const customer = await customerWithMobileAt(testInfo.project.name === "phone" ? 41 : 42);
+  const customer = await customerWithPrimaryMobile(testInfo.project.name === "phone" ? 41 : 42);
   await loginAs(page, "operador");
   const ready = await page.evaluate(() => navigator.serviceWorker.ready.then((r) => r.active?.scriptURL));
   expect(ready).toMatch(/\/serwist\/sw\.js$/);
@@ -117,26 +96,8 @@ test("the service worker takes over; offline, visited pages open with saved data
   await expect(page.getByText("Dados salvos — sem conexão")).toHaveCount(0);
 });
 
-/** Stores an outbox item the way the app does, as an earlier offline session would have left it. */
-async function storeOutboxItem(page: Page, item: Record<string, unknown>) {
-  await page.evaluate(
-    (value) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open("painel-sms");
-        open.onsuccess = () => {
-          const tx = open.result.transaction("outbox", "readwrite");
-          tx.objectStore("outbox").put(value);
-          tx.oncomplete = () => resolve();
-          tx.onerror = () => reject(tx.error);
-        };
-        open.onerror = () => reject(open.error);
-      }),
-    item,
-  );
-}
-
 test("the outbox keeps a pending SMS offline, sends it once back online, also when replayed", async ({ page, context }, testInfo) => {
-  const customer = await customerWithMobileAt(testInfo.project.name === "phone" ? 43 : 44);
+  const customer = await customerWithPrimaryMobile(testInfo.project.name === "phone" ? 43 : 44);
   const userId = await userIdByEmail(demoUser("operador").email);
   const phone = formatPhoneNational(customer.e164);
   const national = customer.e164.slice(3);

@@ -1,29 +1,11 @@
 import type { SmsCategory, SmsOrigin, SmsStatus, Uf } from "@/db/schema/constants";
-import { e2eDb } from "./db";
+import { customerWithPrimaryMobile, withE2eDb } from "./db";
 
 // Pending messages for the "Fila de SMS" specs, written as the ledger would (message + "created" event).
 
 export const IN_DOUBT_ERROR = "O envio foi interrompido e o provedor não pôde confirmar: confira antes de reenviar.";
 
 export type Pending = { id: number; customerName: string; uf: Uf; timeZone: string; motivo: string };
-
-/** A customer with a primary mobile, chosen by offset so each project uses its own. */
-async function customerAt(offset: number) {
-  const db = e2eDb();
-  try {
-    const r = await db.execute({
-      sql: `select c.id, c.name, p.e164, ci.uf, ci.time_zone from customer c join phone p on p.customer_id = c.id
-            join city ci on ci.id = c.city_id
-            where p.kind = 'mobile' and p.is_primary = 1 and c.status = 'active' order by c.id limit 1 offset ?`,
-      args: [offset],
-    });
-    const row = r.rows[0];
-    if (!row) throw new Error("seed has no customer with a primary mobile");
-    return { id: Number(row.id), name: String(row.name), e164: String(row.e164), uf: String(row.uf) as Uf, timeZone: String(row.time_zone) };
-  } finally {
-    db.close();
-  }
-}
 
 export async function insertPending(opts: {
   customerOffset: number;
@@ -33,10 +15,9 @@ export async function insertPending(opts: {
   status: "queued" | "scheduled" | "in_doubt";
   nextAttemptAt: Date | null;
 }): Promise<Pending> {
-  const c = await customerAt(opts.customerOffset);
+  const c = await customerWithPrimaryMobile(opts.customerOffset);
   const inDoubt = opts.status === "in_doubt";
-  const db = e2eDb();
-  try {
+  return withE2eDb(async (db) => {
     const now = Date.now();
     const body = `Olá ${c.name.split(" ")[0]}, mensagem de teste da fila.`;
     const r = await db.execute({
@@ -56,40 +37,29 @@ export async function insertPending(opts: {
       args: [id, opts.status, now],
     });
     return { id, customerName: c.name, uf: c.uf, timeZone: c.timeZone, motivo: opts.motivo };
-  } finally {
-    db.close();
-  }
+  });
 }
 
-export async function messageStatus(id: number): Promise<SmsStatus> {
-  const db = e2eDb();
-  try {
+export function messageStatus(id: number): Promise<SmsStatus> {
+  return withE2eDb(async (db) => {
     const r = await db.execute({ sql: "select status from sms_message where id = ?", args: [id] });
     return String(r.rows[0]!.status) as SmsStatus;
-  } finally {
-    db.close();
-  }
+  });
 }
 
 /** The seed's pending messages (db/seed/demo-queue.ts) that wait for a later opening: they stay in the queue. */
-export async function seededScheduled(): Promise<{ customerName: string; origin: SmsOrigin; motivo: string }[]> {
-  const db = e2eDb();
-  try {
+export function seededScheduled(): Promise<{ customerName: string; origin: SmsOrigin; motivo: string }[]> {
+  return withE2eDb(async (db) => {
     const r = await db.execute(`select c.name, m.origin, m.motivo from sms_message m join customer c on c.id = m.customer_id
       where m.idempotency_key like 'seed-queue-%' and m.status = 'scheduled' order by m.id`);
     return r.rows.map((row) => ({ customerName: String(row.name), origin: String(row.origin) as SmsOrigin, motivo: String(row.motivo) }));
-  } finally {
-    db.close();
-  }
+  });
 }
 
 /** The reasons of the operator events recorded on a message (e.g. "retry_now", "operator_send_again"). */
-export async function eventReasons(id: number): Promise<string[]> {
-  const db = e2eDb();
-  try {
+export function eventReasons(id: number): Promise<string[]> {
+  return withE2eDb(async (db) => {
     const r = await db.execute({ sql: "select json_extract(detail, '$.reason') as reason from sms_event where message_id = ? order by id", args: [id] });
     return r.rows.map((row) => String(row.reason));
-  } finally {
-    db.close();
-  }
+  });
 }

@@ -5,7 +5,7 @@
 import { InngestTestEngine } from "@inngest/test";
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { city, smsBatchRecipient, smsMessage } from "@/db/schema";
+import { city, smsBatch, smsBatchRecipient, smsEvent, smsMessage } from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
 import type { SessionUser } from "@/server/auth/session";
 import { jobContext } from "@/server/jobs/context";
@@ -163,6 +163,22 @@ describe("expand-and-send-batch", () => {
     await resumeBatch({ ctx: { db, user: op }, input: { batchId } });
     await runFunction(batchId);
     await expectEachSentOnce(batchId);
+  });
+
+  it("a text over the limit fails visibly once and never reaches the provider", async () => {
+    const batchId = await newBatch();
+    // A name can push a text over the limit after the batch was accepted (e.g. a longer template
+    // under the same id): the sender checks every rendering.
+    await db.update(smsBatch).set({ template: `${"x".repeat(160)} {primeiro_nome}` }).where(eq(smsBatch.id, batchId));
+    const first = await sendBatchChunk(db, batchId, { limit: BATCH_CHUNK });
+    expect(first).toMatchObject({ created: BATCH_CHUNK * 2, failed: BATCH_CHUNK * 2, sent: 0 });
+    expect(fake.requests).toHaveLength(0);
+    const failed = await db.select({ code: smsMessage.lastErrorCode }).from(smsMessage).where(and(eq(smsMessage.batchId, batchId), eq(smsMessage.status, "failed")));
+    expect(failed).toHaveLength(BATCH_CHUNK * 2);
+    expect(failed.every((m) => m.code === "too_long")).toBe(true);
+    const events = await db.select({ n: count() }).from(smsEvent).innerJoin(smsMessage, eq(smsMessage.id, smsEvent.messageId)).where(and(eq(smsMessage.batchId, batchId), eq(smsEvent.toStatus, "failed")));
+    expect(events[0]!.n).toBe(BATCH_CHUNK * 2);
+    await cancelBatch({ ctx: { db, user: op }, input: { batchId } });
   });
 
   it("cancel stops the rest of the batch", async () => {

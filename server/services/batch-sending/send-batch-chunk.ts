@@ -3,7 +3,7 @@
  * them. Safe to repeat after a crash at any point: messages are created once per idempotency key
  * (batch:{id}:{phone}:{attempt}) and a message already claimed or sent is never claimed again.
  */
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { smsBatchRecipient, smsEvent, smsMessage } from "@/db/schema";
 import type { BatchStatus } from "../batches/constants";
@@ -146,7 +146,7 @@ async function createChunkMessages(db: Db, batch: BatchRow, limit: number, at: D
         })),
       )
       .onConflictDoNothing({ target: smsMessage.idempotencyKey })
-      .returning({ id: smsMessage.id }),
+      .returning({ id: smsMessage.id, key: smsMessage.idempotencyKey }),
     appendEvents(
       db,
       createdEvent(at),
@@ -159,21 +159,15 @@ async function createChunkMessages(db: Db, batch: BatchRow, limit: number, at: D
       where ${smsBatchRecipient.id} = json_extract(k.value, '$[0]') and ${smsBatchRecipient.batchId} = ${batchId} and ${smsBatchRecipient.messageId} is null`),
   ]);
   out.created = inserted.length;
-  const messages = await db
-    .select({ id: smsMessage.id, status: smsMessage.status, key: smsMessage.idempotencyKey })
-    .from(smsMessage)
-    .where(inArray(smsMessage.idempotencyKey, keys));
-  const byKey = new Map(messages.map((m) => [m.key, m]));
-  for (const [i, key] of keys.entries()) {
-    const m = byKey.get(key);
-    if (!m || m.status !== "queued") continue;
-    // A text that does not fit (a long name pushed it over) fails visibly instead of being cut.
-    const tooLong = rendered[i]!.limitMessage;
-    if (tooLong) {
-      await transition(db, m.id, "queued", "failed", { lastErrorCode: "too_long", lastErrorMessage: tooLong }, { code: "too_long" });
-      out.failed++;
-      continue;
-    }
+  // A text that does not fit (a long name pushed it over) fails visibly instead of being cut. The
+  // messages to check are the ones inserted above (RETURNING): a key already used belongs to a row
+  // linked by an earlier call, which is no longer pending.
+  const tooLong = new Map(keys.map((k, i) => [k, rendered[i]!.limitMessage]));
+  for (const m of inserted) {
+    const limit = tooLong.get(m.key);
+    if (!limit) continue;
+    await transition(db, m.id, "queued", "failed", { lastErrorCode: "too_long", lastErrorMessage: limit }, { code: "too_long" });
+    out.failed++;
   }
 
   return out;

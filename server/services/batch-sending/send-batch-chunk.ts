@@ -14,7 +14,7 @@ import { deferOutsideWindow } from "../queue/drain";
 import { claimMessages, sendClaimedMany } from "../sms/dispatch";
 import { appendEvents, createdEvent, transition } from "../sms/ledger";
 import { getSmsSettings } from "../sms/settings";
-import { findAccount, findDefaultAccount } from "../sms-accounts/account-store";
+import { sendingAccount } from "../sms-accounts/account-store";
 
 /** Chunk bounds: a chunk is about CHUNK_SECONDS of sending at the account's rate, within these. */
 export const BATCH_CHUNK = 100;
@@ -48,7 +48,9 @@ export async function sendBatchChunk(db: Db, batchId: number, { limit, now }: { 
   let batch = await findBatch(db, batchId);
   if (batch.status === "queued") batch = (await markBatchRunning(db, batchId)) ?? (await findBatch(db, batchId));
   if (batch.status === "paused" || batch.status === "cancelled" || batch.status === "done") return { ...res, state: batch.status };
-  const size = limit ?? chunkSizeFor(await batchRate(db, batch.providerAccountId));
+  // Read once per chunk: its rate sizes the chunk, and the chunk's sends go through (and are paced by) it.
+  const account = await sendingAccount(db, batch.providerAccountId);
+  const size = limit ?? chunkSizeFor(account?.ratePerSecond ?? 1);
   const at = now ?? new Date();
 
   // This chunk: the messages the previous step created ahead, else the next ones created now.
@@ -73,7 +75,10 @@ export async function sendBatchChunk(db: Db, batchId: number, { limit, now }: { 
   res.scheduled = deferred.size;
   // While this chunk is with the provider, the next chunk's messages are written (created only:
   // nothing is sent ahead), so the next step starts sending at once — no idle gap at the account.
-  const [outs, next] = await Promise.all([sendClaimedMany(db, claimed.filter((m) => !deferred.has(m.id))), createChunkMessages(db, batch, size, at)]);
+  const [outs, next] = await Promise.all([
+    sendClaimedMany(db, claimed.filter((m) => !deferred.has(m.id)), { accounts: [[batch.providerAccountId, account]] }),
+    createChunkMessages(db, batch, size, at),
+  ]);
   res.created += next.created;
   res.failed += next.failed;
   for (const out of outs) {
@@ -171,10 +176,4 @@ async function createChunkMessages(db: Db, batch: BatchRow, limit: number, at: D
   }
 
   return out;
-}
-
-/** The messages-per-second of the account a batch sends through (its own, else the default). */
-async function batchRate(db: Db, accountId: number | null): Promise<number> {
-  const account = (accountId ? await findAccount(db, accountId) : undefined) ?? (await findDefaultAccount(db));
-  return account?.ratePerSecond ?? 1;
 }

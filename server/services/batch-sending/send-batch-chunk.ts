@@ -7,7 +7,7 @@ import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { smsBatchRecipient, smsEvent, smsMessage } from "@/db/schema";
 import type { BatchStatus } from "../batches/constants";
-import { finishBatch, markBatchRunning } from "../batches/controls";
+import { cancelWaitingMessagesStatements, finishBatch, markBatchRunning } from "../batches/controls";
 import { type BatchRow, findBatch } from "../batches/queries";
 import { batchMessageKey, EMPTY_CONTEXT, loadRenderContexts, renderBatchMessage } from "../batches/render";
 import { deferOutsideWindow } from "../queue/drain";
@@ -126,6 +126,8 @@ async function createChunkMessages(db: Db, batch: BatchRow, limit: number, at: D
   const links = JSON.stringify(pending.map((r, i) => [r.id, keys[i]]));
   // One atomic batch: the chunk's messages (once per key), their "created" events, and the links
   // from the snapshot rows. A crash before it leaves nothing; after it, a retry finds everything.
+  // A cancel that committed while this chunk was being prepared cancels its messages at once (the
+  // last two statements act only on a cancelled batch), so the queue drain never sends them.
   const [inserted] = await db.batch([
     db
       .insert(smsMessage)
@@ -162,6 +164,7 @@ async function createChunkMessages(db: Db, batch: BatchRow, limit: number, at: D
     db.run(sql`update ${smsBatchRecipient} set message_id = m.id
       from json_each(${links}) k join ${smsMessage} m on m.idempotency_key = json_extract(k.value, '$[1]')
       where ${smsBatchRecipient.id} = json_extract(k.value, '$[0]') and ${smsBatchRecipient.batchId} = ${batchId} and ${smsBatchRecipient.messageId} is null`),
+    ...cancelWaitingMessagesStatements(db, batchId, new Date()),
   ]);
   out.created = inserted.length;
   // A text that does not fit (a long name pushed it over) fails visibly instead of being cut. The

@@ -3,18 +3,18 @@
  * them. Safe to repeat after a crash at any point: messages are created once per idempotency key
  * (batch:{id}:{phone}:{attempt}) and a message already claimed or sent is never claimed again.
  */
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { smsBatchRecipient, smsEvent, smsMessage } from "@/db/schema";
 import type { BatchStatus } from "../batches/constants";
-import { finishBatch, markBatchRunning } from "../batches/controls";
+import { cancelWaitingMessagesStatements, finishBatch, markBatchRunning } from "../batches/controls";
 import { type BatchRow, findBatch } from "../batches/queries";
 import { batchMessageKey, EMPTY_CONTEXT, loadRenderContexts, renderBatchMessage } from "../batches/render";
 import { deferOutsideWindow } from "../queue/drain";
 import { claimMessages, sendClaimedMany } from "../sms/dispatch";
 import { appendEvents, createdEvent, transition } from "../sms/ledger";
 import { getSmsSettings } from "../sms/settings";
-import { findAccount, findDefaultAccount } from "../sms-accounts/account-store";
+import { sendingAccount } from "../sms-accounts/account-store";
 
 /** Chunk bounds: a chunk is about CHUNK_SECONDS of sending at the account's rate, within these. */
 export const BATCH_CHUNK = 100;
@@ -48,7 +48,9 @@ export async function sendBatchChunk(db: Db, batchId: number, { limit, now }: { 
   let batch = await findBatch(db, batchId);
   if (batch.status === "queued") batch = (await markBatchRunning(db, batchId)) ?? (await findBatch(db, batchId));
   if (batch.status === "paused" || batch.status === "cancelled" || batch.status === "done") return { ...res, state: batch.status };
-  const size = limit ?? chunkSizeFor(await batchRate(db, batch.providerAccountId));
+  // Read once per chunk: its rate sizes the chunk, and the chunk's sends go through (and are paced by) it.
+  const account = await sendingAccount(db, batch.providerAccountId);
+  const size = limit ?? chunkSizeFor(account?.ratePerSecond ?? 1);
   const at = now ?? new Date();
 
   // This chunk: the messages the previous step created ahead, else the next ones created now.
@@ -73,7 +75,10 @@ export async function sendBatchChunk(db: Db, batchId: number, { limit, now }: { 
   res.scheduled = deferred.size;
   // While this chunk is with the provider, the next chunk's messages are written (created only:
   // nothing is sent ahead), so the next step starts sending at once — no idle gap at the account.
-  const [outs, next] = await Promise.all([sendClaimedMany(db, claimed.filter((m) => !deferred.has(m.id))), createChunkMessages(db, batch, size, at)]);
+  const [outs, next] = await Promise.all([
+    sendClaimedMany(db, claimed.filter((m) => !deferred.has(m.id)), { accounts: [[batch.providerAccountId, account]] }),
+    createChunkMessages(db, batch, size, at),
+  ]);
   res.created += next.created;
   res.failed += next.failed;
   for (const out of outs) {
@@ -121,6 +126,8 @@ async function createChunkMessages(db: Db, batch: BatchRow, limit: number, at: D
   const links = JSON.stringify(pending.map((r, i) => [r.id, keys[i]]));
   // One atomic batch: the chunk's messages (once per key), their "created" events, and the links
   // from the snapshot rows. A crash before it leaves nothing; after it, a retry finds everything.
+  // A cancel that committed while this chunk was being prepared cancels its messages at once (the
+  // last two statements act only on a cancelled batch), so the queue drain never sends them.
   const [inserted] = await db.batch([
     db
       .insert(smsMessage)
@@ -146,7 +153,7 @@ async function createChunkMessages(db: Db, batch: BatchRow, limit: number, at: D
         })),
       )
       .onConflictDoNothing({ target: smsMessage.idempotencyKey })
-      .returning({ id: smsMessage.id }),
+      .returning({ id: smsMessage.id, key: smsMessage.idempotencyKey }),
     appendEvents(
       db,
       createdEvent(at),
@@ -157,30 +164,19 @@ async function createChunkMessages(db: Db, batch: BatchRow, limit: number, at: D
     db.run(sql`update ${smsBatchRecipient} set message_id = m.id
       from json_each(${links}) k join ${smsMessage} m on m.idempotency_key = json_extract(k.value, '$[1]')
       where ${smsBatchRecipient.id} = json_extract(k.value, '$[0]') and ${smsBatchRecipient.batchId} = ${batchId} and ${smsBatchRecipient.messageId} is null`),
+    ...cancelWaitingMessagesStatements(db, batchId, new Date()),
   ]);
   out.created = inserted.length;
-  const messages = await db
-    .select({ id: smsMessage.id, status: smsMessage.status, key: smsMessage.idempotencyKey })
-    .from(smsMessage)
-    .where(inArray(smsMessage.idempotencyKey, keys));
-  const byKey = new Map(messages.map((m) => [m.key, m]));
-  for (const [i, key] of keys.entries()) {
-    const m = byKey.get(key);
-    if (!m || m.status !== "queued") continue;
-    // A text that does not fit (a long name pushed it over) fails visibly instead of being cut.
-    const tooLong = rendered[i]!.limitMessage;
-    if (tooLong) {
-      await transition(db, m.id, "queued", "failed", { lastErrorCode: "too_long", lastErrorMessage: tooLong }, { code: "too_long" });
-      out.failed++;
-      continue;
-    }
+  // A text that does not fit (a long name pushed it over) fails visibly instead of being cut. The
+  // messages to check are the ones inserted above (RETURNING): a key already used belongs to a row
+  // linked by an earlier call, which is no longer pending.
+  const tooLong = new Map(keys.map((k, i) => [k, rendered[i]!.limitMessage]));
+  for (const m of inserted) {
+    const limit = tooLong.get(m.key);
+    if (!limit) continue;
+    await transition(db, m.id, "queued", "failed", { lastErrorCode: "too_long", lastErrorMessage: limit }, { code: "too_long" });
+    out.failed++;
   }
 
   return out;
-}
-
-/** The messages-per-second of the account a batch sends through (its own, else the default). */
-async function batchRate(db: Db, accountId: number | null): Promise<number> {
-  const account = (accountId ? await findAccount(db, accountId) : undefined) ?? (await findDefaultAccount(db));
-  return account?.ratePerSecond ?? 1;
 }

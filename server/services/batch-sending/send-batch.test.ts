@@ -3,9 +3,9 @@
 // messages of a chunk were created) and pause/resume never send twice or lose a recipient; cancel
 // stops the rest.
 import { InngestTestEngine } from "@inngest/test";
-import { and, count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { city, smsBatchRecipient, smsMessage } from "@/db/schema";
+import { and, count, eq, inArray } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { city, smsBatch, smsBatchRecipient, smsEvent, smsMessage } from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
 import type { SessionUser } from "@/server/auth/session";
 import { jobContext } from "@/server/jobs/context";
@@ -165,6 +165,22 @@ describe("expand-and-send-batch", () => {
     await expectEachSentOnce(batchId);
   });
 
+  it("a text over the limit fails visibly once and never reaches the provider", async () => {
+    const batchId = await newBatch();
+    // A name can push a text over the limit after the batch was accepted (e.g. a longer template
+    // under the same id): the sender checks every rendering.
+    await db.update(smsBatch).set({ template: `${"x".repeat(160)} {primeiro_nome}` }).where(eq(smsBatch.id, batchId));
+    const first = await sendBatchChunk(db, batchId, { limit: BATCH_CHUNK });
+    expect(first).toMatchObject({ created: BATCH_CHUNK * 2, failed: BATCH_CHUNK * 2, sent: 0 });
+    expect(fake.requests).toHaveLength(0);
+    const failed = await db.select({ code: smsMessage.lastErrorCode }).from(smsMessage).where(and(eq(smsMessage.batchId, batchId), eq(smsMessage.status, "failed")));
+    expect(failed).toHaveLength(BATCH_CHUNK * 2);
+    expect(failed.every((m) => m.code === "too_long")).toBe(true);
+    const events = await db.select({ n: count() }).from(smsEvent).innerJoin(smsMessage, eq(smsMessage.id, smsEvent.messageId)).where(and(eq(smsMessage.batchId, batchId), eq(smsEvent.toStatus, "failed")));
+    expect(events[0]!.n).toBe(BATCH_CHUNK * 2);
+    await cancelBatch({ ctx: { db, user: op }, input: { batchId } });
+  });
+
   it("cancel stops the rest of the batch", async () => {
     const batchId = await newBatch();
     await sendBatchChunk(db, batchId, { limit: BATCH_CHUNK });
@@ -184,6 +200,33 @@ describe("expand-and-send-batch", () => {
       { key: "event.data.batchId", limit: 1 },
       { key: "event.data.accountId", limit: 1 },
     ]);
+  });
+
+  it("a cancel that lands while the next chunk is being created ahead leaves nothing to send", async () => {
+    const batchId = await newBatch();
+    await sendBatchChunk(db, batchId, { limit: BATCH_CHUNK });
+    // The next step sends the chunk created ahead and creates the one after it meanwhile; the
+    // operator's cancel commits just before that creation does.
+    const batchOf = db.batch.bind(db);
+    let cancelled = false;
+    const spy = vi.spyOn(db, "batch").mockImplementation(async (queries) => {
+      const first = queries[0] as unknown as { toSQL?: () => { sql: string } };
+      if (!cancelled && first.toSQL?.().sql.startsWith('insert into "sms_message"')) {
+        cancelled = true;
+        await cancelBatch({ ctx: { db, user: op }, input: { batchId } });
+      }
+      return batchOf(queries);
+    });
+    try {
+      await sendBatchChunk(db, batchId, { limit: BATCH_CHUNK });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(cancelled).toBe(true);
+    while ((await drainChunk(db)).claimed > 0);
+    expect(fake.requests).toHaveLength(BATCH_CHUNK * 2);
+    const [waiting] = await db.select({ n: count() }).from(smsMessage).where(and(eq(smsMessage.batchId, batchId), inArray(smsMessage.status, ["queued", "scheduled"])));
+    expect(waiting!.n).toBe(0);
   });
 
   it("past the per-run step budget, continues in a child run (event id makes it happen once)", async () => {

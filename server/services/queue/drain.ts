@@ -13,6 +13,7 @@ import { logger } from "@/server/lib/logger";
 import { adapterFor, findAccount } from "../sms-accounts/account-store";
 import { sendClaimedMany, settleByLookup } from "../sms/dispatch";
 import { claimWhere, type MessageRow, transition } from "../sms/ledger";
+import { PENDING_STATUSES } from "./pending-statuses";
 
 export const DRAIN_CHUNK = 100;
 
@@ -128,6 +129,6 @@ export async function drainChunk(db: Db, { limit = DRAIN_CHUNK, now }: { limit?:
 
 /** Messages still pending (queued, scheduled, sending or awaiting an operator). */
 export async function pendingCount(db: Db): Promise<number> {
-  const [r] = await db.select({ n: sql<number>`count(*)` }).from(smsMessage).where(inArray(smsMessage.status, ["queued", "scheduled", "sending", "in_doubt"]));
+  const [r] = await db.select({ n: sql<number>`count(*)` }).from(smsMessage).where(inArray(smsMessage.status, [...PENDING_STATUSES]));
   return Number(r?.n ?? 0);
 }

@@ -39,6 +39,11 @@ export async function findDefaultAccount(db: Db): Promise<AccountRow | undefined
   return row;
 }
 
+/** The account a message or batch sends through: its own, else the active default. */
+export async function sendingAccount(db: Db, accountId: number | null): Promise<AccountRow | undefined> {
+  return (accountId ? await findAccount(db, accountId) : undefined) ?? (await findDefaultAccount(db));
+}
+
 // Adapters are kept per account (SMPP holds a bound session); an edited account gets a new one.
 type Cached = { version: number; adapter: ProviderAdapter };
 const globalForAdapters = globalThis as unknown as { __smsAdapters?: Map<number, Cached> };

@@ -9,7 +9,7 @@ import { optOut, smsEvent, smsMessage } from "@/db/schema";
 import { mapPool } from "@/server/lib/pool";
 import type { SmsStatus } from "@/db/schema/constants";
 import type { ProviderAdapter, SendOutcome } from "@/server/providers/types";
-import { type AccountRow, adapterFor, findAccount, findDefaultAccount, webhookUrl } from "../sms-accounts/account-store";
+import { type AccountRow, adapterFor, sendingAccount, webhookUrl } from "../sms-accounts/account-store";
 import { claimWhere, getMessage, MAX_ATTEMPTS, type MessageRow, RETRY_DELAYS_MS, transition } from "./ledger";
 import { recordOptOut } from "./opt-outs";
 import { paceSend } from "./pacer";
@@ -63,13 +63,18 @@ type Sendable = { m: MessageRow; account: AccountRow; adapter?: ProviderAdapter;
  * Per chunk, not per message: one opt-out query for all the numbers, each provider account and
  * adapter looked up once, and one atomic write for all the accepted sends. Provider calls overlap
  * (`concurrency`); every write stays a compare-and-set on the status, so a crash anywhere leaves
- * messages either untouched or in "sending" with a lease that the drain reconciles.
+ * messages either untouched or in "sending" with a lease that the drain reconciles. `accounts`: the
+ * sending account (see sendingAccount) already loaded by the caller, keyed by providerAccountId.
  */
-export async function sendClaimedMany(db: Db, messages: readonly MessageRow[], { concurrency = SEND_CONCURRENCY } = {}): Promise<DispatchResult[]> {
+export async function sendClaimedMany(
+  db: Db,
+  messages: readonly MessageRow[],
+  { concurrency = SEND_CONCURRENCY, accounts: known = [] }: { concurrency?: number; accounts?: Iterable<[number | null, AccountRow | undefined]> } = {},
+): Promise<DispatchResult[]> {
   const results = new Map<number, DispatchResult>();
   // Consent is re-checked at dispatch: the number may have sent PARE since the message was queued.
   const opted = await optedOutAmong(db, messages.map((m) => m.phoneE164));
-  const accounts = new Map<number | null, AccountRow | undefined>();
+  const accounts = new Map(known);
   const toSend: Sendable[] = [];
   for (const m of messages) {
     if (opted.has(m.phoneE164)) {
@@ -77,7 +82,7 @@ export async function sendClaimedMany(db: Db, messages: readonly MessageRow[], {
       continue;
     }
     const key = m.providerAccountId;
-    if (!accounts.has(key)) accounts.set(key, (key ? await findAccount(db, key) : undefined) ?? (await findDefaultAccount(db)));
+    if (!accounts.has(key)) accounts.set(key, await sendingAccount(db, key));
     const account = accounts.get(key);
     if (!account || !account.active) {
       results.set(m.id, await fail(db, m, "failed", "no_account", "Nenhuma conta de SMS ativa."));

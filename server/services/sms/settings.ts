@@ -29,9 +29,12 @@ export async function setSmsSettings({ db, userId, input }: { db: Db; userId: st
   return value;
 }
 
+/** The app_setting row of the send-window overrides (also written one UF at a time: uf-send-window.ts). */
+export const SEND_WINDOWS_KEY = "send_windows";
+
 /** Send-window overrides per UF edited by an admin; absent UFs use the legal defaults. */
 export async function getSendWindowRules(db: Db): Promise<SendWindowRules> {
-  const [row] = await db.select().from(appSetting).where(eq(appSetting.key, "send_windows"));
+  const [row] = await db.select().from(appSetting).where(eq(appSetting.key, SEND_WINDOWS_KEY));
   const parsed = sendWindowRulesSchema.safeParse(row?.value ?? {});
   return parsed.success ? parsed.data : {};
 }
@@ -40,7 +43,7 @@ export async function setSendWindowRules({ db, userId, input }: { db: Db; userId
   const value = sendWindowRulesSchema.parse(input);
   await db
     .insert(appSetting)
-    .values({ key: "send_windows", value, updatedBy: userId })
+    .values({ key: SEND_WINDOWS_KEY, value, updatedBy: userId })
     .onConflictDoUpdate({ target: appSetting.key, set: { value, updatedBy: userId, updatedAt: new Date() } });
   return value;
 }

@@ -11,7 +11,7 @@ import type { SessionUser } from "@/server/auth/session";
 import { type SendWindowRules, weekRulesSchema } from "@/server/sms/send-window-rules";
 import { writeAudit } from "../audit";
 import { parseInput } from "../batches/parse";
-import { getSendWindowRules } from "./settings";
+import { getSendWindowRules, SEND_WINDOWS_KEY as KEY } from "./settings";
 
 export const setUfSendWindowInput = z.object({
   uf: z.enum(UFS, { error: "UF desconhecida." }),
@@ -19,8 +19,6 @@ export const setUfSendWindowInput = z.object({
   rules: weekRulesSchema.nullable(),
 });
 export type SetUfSendWindowInput = z.input<typeof setUfSendWindowInput>;
-
-const KEY = "send_windows";
 
 export async function setUfSendWindow({ ctx, input }: { ctx: { db: Db; user: SessionUser }; input: SetUfSendWindowInput }): Promise<SendWindowRules> {
   const { uf, rules } = parseInput(setUfSendWindowInput, input);

@@ -1,13 +1,13 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { TRPCClientError } from "@trpc/client";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useTRPC, useTRPCClient } from "@/app/_trpc/client";
 import { BATCH_MODE_LABELS } from "@/server/services/batches/constants";
 import { Button } from "../../ui/button";
 import { Card } from "../../ui/card";
+import { LoadError, LoadingBlock } from "../../ui/query-states";
 import { Spinner } from "../../ui/spinner";
 import { type Draft, draftInput, type FieldErrors, toFieldErrors } from "./draft";
 
@@ -48,21 +48,10 @@ export function ConfirmStep({ draft, valueName, deselected, idempotencyKey, onBa
   );
 
   if (totals.isPending) {
-    return (
-      <div className="flex justify-center py-10">
-        <Spinner label={t("loading")} className="size-6 text-brand-600" />
-      </div>
-    );
+    return <LoadingBlock label={t("loading")} />;
   }
   if (totals.isError) {
-    return (
-      <div role="alert" className="flex flex-col items-start gap-3 rounded-xl bg-red-50 p-4 text-red-900 ring-1 ring-red-200">
-        <p>{totals.error instanceof TRPCClientError && totals.error.data ? totals.error.message : t("loadFailed")}</p>
-        <Button variant="secondary" onClick={onBack}>
-          {t("back")}
-        </Button>
-      </div>
-    );
+    return <LoadError error={totals.error} fallback={t("loadFailed")} retryLabel={t("back")} onRetry={onBack} />;
   }
   const p = totals.data;
   const selected = p.customersFound - p.deselectedCustomers;

@@ -2,13 +2,14 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useId, useRef } from "react";
+import { useId } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import { analyzeSms, encodingNotice, limitMessage, removeAccents } from "@/server/sms/encoding";
 import { TEMPLATE_VARIABLES } from "@/server/sms/template";
 import { Button } from "../../ui/button";
 import { cn } from "../../ui/cn";
 import { controlClasses } from "../../ui/input";
+import { useInsertAtCursor } from "../../ui/use-insert-at-cursor";
 
 /**
  * The batch message with a live counter (the same count the server applies), "remover acentos"
@@ -23,22 +24,10 @@ export function MessageField({ value, onChange, error }: { value: string; onChan
   const a = analyzeSms(value, { maxParts });
   const over = limitMessage(a);
   const notice = encodingNotice(a);
-  const ref = useRef<HTMLTextAreaElement>(null);
+  const { ref, insert } = useInsertAtCursor(value, onChange);
   const id = useId();
   const counterId = `${id}-counter`;
   const errorId = `${id}-error`;
-
-  function insert(token: string) {
-    const el = ref.current;
-    const start = el?.selectionStart ?? value.length;
-    const end = el?.selectionEnd ?? value.length;
-    const next = value.slice(0, start) + token + value.slice(end);
-    onChange(next);
-    requestAnimationFrame(() => {
-      el?.focus();
-      el?.setSelectionRange(start + token.length, start + token.length);
-    });
-  }
 
   return (
     <div className="flex flex-col gap-1.5">

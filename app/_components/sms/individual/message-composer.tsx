@@ -1,7 +1,6 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRef } from "react";
 import { analyzeSms, limitMessage, removeAccents, SMS_LIMITS } from "@/server/sms/encoding";
 import { parseTemplate, TEMPLATE_VARIABLES, type TemplateContext } from "@/server/sms/template";
 import { Button } from "../../ui/button";
@@ -9,6 +8,7 @@ import { cn } from "../../ui/cn";
 import { Field } from "../../ui/field";
 import { controlClasses } from "../../ui/input";
 import { Select } from "../../ui/select";
+import { useInsertAtCursor } from "../../ui/use-insert-at-cursor";
 import { TEMPLATE_KEYS, type TemplateKey } from "./templates";
 import { renderDraftMessage } from "./draft";
 
@@ -34,7 +34,7 @@ export function MessageComposer({
   context: TemplateContext | null;
 }) {
   const t = useTranslations("smsIndividual");
-  const area = useRef<HTMLTextAreaElement>(null);
+  const { ref: area, insert } = useInsertAtCursor(value, onChange);
 
   const rendered = renderDraftMessage(value, context);
   const a = analyzeSms(rendered ?? value, { maxParts });
@@ -42,17 +42,6 @@ export function MessageComposer({
   const singleCap = SMS_LIMITS[a.encoding].single;
   const nearCap = maxParts === 1 && a.withinLimit && a.units > 0 && singleCap - a.units <= NEAR_LIMIT;
   const usesVariables = parseTemplate(value).variables.length > 0;
-
-  function insert(token: string) {
-    const el = area.current;
-    const start = el?.selectionStart ?? value.length;
-    const end = el?.selectionEnd ?? value.length;
-    onChange(value.slice(0, start) + token + value.slice(end));
-    requestAnimationFrame(() => {
-      el?.focus();
-      el?.setSelectionRange(start + token.length, start + token.length);
-    });
-  }
 
   function pickTemplate(key: TemplateKey) {
     onChange(t.raw(`templates.${key}.text`) as string);

@@ -9,7 +9,7 @@ import { HTTP_GATEWAY_PRESETS, type HttpGatewayPresetId } from "@/server/provide
 import { PROVIDER_LABELS } from "@/server/providers/schemas";
 import { type AccountOutput, createAccountInput, updateAccountInput } from "@/server/services/sms-accounts/schemas";
 import { providerConfigSchemas, providerCredentialSchemas } from "@/server/providers/schemas";
-import type { z } from "zod";
+import { zodFieldErrors } from "@/app/_lib/zod-field-errors";
 import { Button } from "../ui/button";
 import { Card, CardTitle } from "../ui/card";
 import { Field } from "../ui/field";
@@ -31,14 +31,6 @@ function errorFor(errors: Record<string, string>, path: string): string | undefi
 }
 
 const isPreset = (v: string): v is HttpGatewayPresetId => v in HTTP_GATEWAY_PRESETS;
-
-/** The same messages the server would give, keyed as its fieldErrors ("name", "config.baseUrl"…). */
-function issuesOf(prefix: string | null, result: z.ZodSafeParseResult<unknown>): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (result.success) return out;
-  for (const i of result.error.issues) out[[...(prefix ? [prefix] : []), ...i.path.map(String)].join(".")] ??= i.message;
-  return out;
-}
 
 /** Create an account, or edit one (its kind is fixed); credentials are write-only. */
 export function AccountForm({ account, onDone, onCancel }: { account?: AccountOutput; onDone: (message: string) => void; onCancel: () => void }) {
@@ -111,9 +103,9 @@ export function AccountForm({ account, onDone, onCancel }: { account?: AccountOu
     const base = { name, sender, ratePerSecond, config: parsedConfig, credentials: typed };
     // Checked here with the server's own schemas first, so the admin sees every message at once.
     const checked = {
-      ...issuesOf(null, account ? updateAccountInput.safeParse({ ...base, id: account.id }) : createAccountInput.safeParse({ ...base, kind, isDefault })),
-      ...issuesOf("config", providerConfigSchemas[kind].safeParse(parsedConfig)),
-      ...(account ? {} : issuesOf("credentials", providerCredentialSchemas[kind].safeParse(typed))),
+      ...zodFieldErrors(account ? updateAccountInput.safeParse({ ...base, id: account.id }) : createAccountInput.safeParse({ ...base, kind, isDefault })),
+      ...zodFieldErrors(providerConfigSchemas[kind].safeParse(parsedConfig), "config"),
+      ...(account ? {} : zodFieldErrors(providerCredentialSchemas[kind].safeParse(typed), "credentials")),
       ...local,
     };
     setLocalErrors(checked);

@@ -8,6 +8,7 @@ import { DEFAULT_MAX_PARTS, analyzeSms, limitMessage } from "@/server/sms/encodi
 import { parseSmsRecipient } from "@/server/sms/phone";
 import { EXAMPLE_CONTEXT, type TemplateContext, renderTemplate, validateTemplate } from "@/server/sms/template";
 import { type SendIndividualInput, sendIndividualInput } from "@/server/services/sms/schemas";
+import { zodFieldErrors } from "../zod-field-errors";
 
 /** The input as the form holds it: no customer picked yet, the confirmation not ticked. */
 export type IndividualSmsFields = Omit<SendIndividualInput, "customerId" | "confirmed"> & { customerId?: number; confirmed: boolean };
@@ -22,14 +23,9 @@ export function validateIndividualSms(
   input: IndividualSmsFields,
   options: { maxParts?: number; context?: TemplateContext } = {},
 ): LocalValidation {
-  const fieldErrors: SmsFieldErrors = {};
   const parsed = sendIndividualInput.safeParse(input);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0] as keyof SendIndividualInput | undefined;
-      if (field && !fieldErrors[field]) fieldErrors[field] = issue.message;
-    }
-  }
+  // The schema is flat: every key is one of the input's fields.
+  const fieldErrors: SmsFieldErrors = zodFieldErrors(parsed);
 
   let phone: string | null = null;
   if (!fieldErrors.ddd && !fieldErrors.number) {

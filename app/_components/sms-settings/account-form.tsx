@@ -13,6 +13,7 @@ import { zodFieldErrors } from "@/app/_lib/zod-field-errors";
 import { Button } from "../ui/button";
 import { Card, CardTitle } from "../ui/card";
 import { Field } from "../ui/field";
+import { FormAlert } from "../ui/form-alert";
 import { Input } from "../ui/input";
 import { Select } from "../ui/select";
 import { configFields, credentialFields, type FieldSpec, formatConfigValue, parseConfigValue } from "./field-spec";
@@ -132,9 +133,9 @@ export function AccountForm({ account, onDone, onCancel }: { account?: AccountOu
       <p className="mt-1 mb-4 max-w-prose text-sm text-slate-600">{t("form.hint")}</p>
       <form ref={formRef} onSubmit={onSubmit} noValidate className="flex flex-col gap-5">
         {general ? (
-          <p role="alert" className="rounded-lg bg-red-50 p-3 text-sm font-medium text-red-800 ring-1 ring-red-200">
+          <FormAlert>
             {general}
-          </p>
+          </FormAlert>
         ) : null}
         <div className="grid grid-cols-1 items-start gap-4 md:grid-cols-2">
           <Field label={t("form.kind")} hint={account ? t("form.kindFixed") : undefined} error={errors.kind}>

@@ -7,6 +7,7 @@ import { useTRPC, useTRPCClient } from "@/app/_trpc/client";
 import { BATCH_MODE_LABELS } from "@/server/services/batches/constants";
 import { Button } from "../../ui/button";
 import { Card } from "../../ui/card";
+import { FormAlert } from "../../ui/form-alert";
 import { LoadError, LoadingBlock } from "../../ui/query-states";
 import { Spinner } from "../../ui/spinner";
 import { type Draft, draftInput, type FieldErrors, toFieldErrors } from "./draft";
@@ -81,9 +82,9 @@ export function ConfirmStep({ draft, valueName, deselected, idempotencyKey, onBa
         </dl>
       </Card>
       {create.isError ? (
-        <p role="alert" className="rounded-lg bg-red-50 p-3 text-sm font-medium text-red-900 ring-1 ring-red-200">
+        <FormAlert>
           {create.error.data ? create.error.message : t("failed")}
-        </p>
+        </FormAlert>
       ) : null}
       <div className="grid grid-cols-2 gap-2 md:flex">
         <Button variant="secondary" onClick={onBack} disabled={sent}>

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { useTRPC } from "@/app/_trpc/client";
+import { ENCODING_LABELS } from "@/server/services/messages/labels";
 import { analyzeSms, encodingNotice, limitMessage, removeAccents } from "@/server/sms/encoding";
 import { TEMPLATE_VARIABLES } from "@/server/sms/template";
 import { Button } from "../../ui/button";
@@ -47,7 +48,7 @@ export function MessageField({ value, onChange, error }: { value: string; onChan
       />
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p id={counterId} aria-live="polite" className={cn("text-sm tabular-nums", a.withinLimit ? "text-slate-700" : "font-medium text-red-800")}>
-          {t("counter", { characters: a.characters, encoding: a.encoding === "GSM7" ? "GSM-7" : "UCS-2", parts: a.parts, max: a.maxUnits })}
+          {t("counter", { characters: a.characters, encoding: ENCODING_LABELS[a.encoding], parts: a.parts, max: a.maxUnits })}
         </p>
         <Button variant="ghost" size="sm" onClick={() => onChange(removeAccents(value))} disabled={a.encoding === "GSM7"}>
           {t("removeAccents")}

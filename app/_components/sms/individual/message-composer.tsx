@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { ENCODING_LABELS } from "@/server/services/messages/labels";
 import { analyzeSms, limitMessage, removeAccents, SMS_LIMITS } from "@/server/sms/encoding";
 import { parseTemplate, TEMPLATE_VARIABLES, type TemplateContext } from "@/server/sms/template";
 import { Button } from "../../ui/button";
@@ -12,7 +13,6 @@ import { useInsertAtCursor } from "../../ui/use-insert-at-cursor";
 import { TEMPLATE_KEYS, type TemplateKey } from "./templates";
 import { renderDraftMessage } from "./draft";
 
-const ENCODING_NAMES = { GSM7: "GSM-7", UCS2: "UCS-2" } as const;
 /** Below this many characters left in a single SMS the counter warns. */
 const NEAR_LIMIT = 10;
 
@@ -97,7 +97,7 @@ export function MessageComposer({
       <div id="sms-counter" className="flex flex-col gap-1.5 text-sm">
         <p className="flex flex-wrap gap-x-3 gap-y-0.5 text-slate-700 tabular-nums">
           <span>{t("form.characters", { count: a.characters })}</span>
-          <span>{ENCODING_NAMES[a.encoding]}</span>
+          <span>{ENCODING_LABELS[a.encoding]}</span>
           <span>{t("form.parts", { parts: a.parts, max: maxParts })}</span>
           {a.parts > 0 && a.withinLimit ? <span>{t("form.remaining", { count: a.remainingInPart })}</span> : null}
         </p>

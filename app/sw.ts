@@ -42,7 +42,7 @@ const serwist = new Serwist({
         plugins: [okOnly(), new ExpirationPlugin({ maxEntries: 64, maxAgeSeconds: 7 * DAY })],
       }),
     },
-    // Pages opened before (and those the app asks to keep, see sw-register.tsx) open offline.
+    // Pages opened before (and those the app asks to keep, see app/_components/pwa/service-worker.tsx) open offline.
     {
       matcher: ({ request, sameOrigin, url }) => sameOrigin && request.method === "GET" && !isRsc(request) && !url.pathname.startsWith("/_next/"),
       handler: new NetworkFirst({

@@ -6,6 +6,7 @@ import { type FormEvent, useState } from "react";
 import { authClient } from "@/app/_lib/auth-client";
 import { Button } from "../ui/button";
 import { Field } from "../ui/field";
+import { FormAlert } from "../ui/form-alert";
 import { Input } from "../ui/input";
 
 type FieldErrors = { email?: string; password?: string };
@@ -55,9 +56,9 @@ export function LoginForm({ next }: { next: string | null }) {
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       {error ? (
-        <p role="alert" className="rounded-lg bg-red-50 p-3 text-sm font-medium text-red-800 ring-1 ring-red-200">
+        <FormAlert>
           {error}
-        </p>
+        </FormAlert>
       ) : null}
       <Field label={t("email")} error={fieldErrors.email}>
         {(props) => (

@@ -1,13 +1,12 @@
 "use client";
 
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import type { BatchWithProgressOutput } from "@/server/services/batches/schemas";
-import { ChevronLeftIcon } from "../icons";
 import { SmsStatusBadge } from "../sms/sms-status-badge";
+import { BackLink } from "../ui/back-link";
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
@@ -36,10 +35,7 @@ export function BatchHistory({ id }: { id: number }) {
 
   return (
     <div className="flex flex-col gap-4">
-      <Link href="/sms/lote" className="inline-flex min-h-11 items-center gap-1 self-start font-medium text-brand-700 hover:underline">
-        <ChevronLeftIcon className="size-5" />
-        {t("history.back")}
-      </Link>
+      <BackLink href="/sms/lote">{t("history.back")}</BackLink>
       {batch.isPending ? (
         <LoadingBlock label={t("history.loading")} />
       ) : batch.isError ? (

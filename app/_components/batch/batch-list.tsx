@@ -9,7 +9,7 @@ import { LayersIcon } from "../icons";
 import { Button, buttonClasses } from "../ui/button";
 import { cn } from "../ui/cn";
 import { EmptyState } from "../ui/empty-state";
-import { Spinner } from "../ui/spinner";
+import { LoadError, LoadingBlock } from "../ui/query-states";
 import { batchCounts, BatchStatusBadge, isLive, ProgressBar } from "./batch-status";
 
 type Item = ListBatchesOutput["items"][number];
@@ -38,21 +38,10 @@ export function BatchList() {
   );
 
   if (query.isPending) {
-    return (
-      <div className="flex justify-center py-10">
-        <Spinner label={t("list.loading")} className="size-6 text-brand-600" />
-      </div>
-    );
+    return <LoadingBlock label={t("list.loading")} />;
   }
   if (query.isError && !query.data) {
-    return (
-      <div role="alert" className="flex flex-col items-start gap-3 rounded-xl bg-red-50 p-4 text-red-900 ring-1 ring-red-200">
-        <p>{query.error.data ? query.error.message : t("list.loadFailed")}</p>
-        <Button variant="secondary" onClick={() => query.refetch()}>
-          {t("retry")}
-        </Button>
-      </div>
-    );
+    return <LoadError error={query.error} fallback={t("list.loadFailed")} retryLabel={t("retry")} onRetry={() => query.refetch()} />;
   }
   if (items.length === 0) {
     return (

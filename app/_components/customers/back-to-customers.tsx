@@ -1,9 +1,8 @@
 "use client";
 
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useSyncExternalStore } from "react";
-import { ChevronLeftIcon } from "../icons";
+import { BackLink } from "../ui/back-link";
 
 export const LAST_SEARCH_KEY = "clientes:ultima-busca";
 
@@ -15,10 +14,5 @@ export function BackToCustomers() {
   // sessionStorage exists only in the browser; the server renders the plain list link.
   const q = useSyncExternalStore(noSubscription, () => sessionStorage.getItem(LAST_SEARCH_KEY), () => null);
   const href = q ? `/clientes?${new URLSearchParams({ q })}` : "/clientes";
-  return (
-    <Link href={href} className="-ml-2 inline-flex min-h-11 items-center gap-1 self-start rounded-lg px-2 font-medium text-brand-700 hover:bg-brand-50">
-      <ChevronLeftIcon className="size-5" />
-      {t("backToList")}
-    </Link>
-  );
+  return <BackLink href={href}>{t("backToList")}</BackLink>;
 }

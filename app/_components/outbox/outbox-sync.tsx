@@ -2,6 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
+import { idbAvailable } from "@/app/_lib/pwa/idb";
 import { flushOutbox, listOutbox } from "@/app/_lib/outbox/outbox";
 import { useTRPC } from "@/app/_trpc/client";
 import { useSendOnline } from "./use-send-online";
@@ -19,7 +20,7 @@ export function OutboxSync({ userId }: { userId: string }) {
   const trpc = useTRPC();
 
   useEffect(() => {
-    if (typeof indexedDB === "undefined") return;
+    if (!idbAvailable()) return;
     let stopped = false;
     const flush = () => {
       flushOutbox(userId, sendOnline)

@@ -26,7 +26,7 @@ async function loadSaved(userId: string, now = Date.now()): Promise<SavedQuery[]
 }
 
 /** Saves the successful queries, and the saved ones not put back yet (screens not opened this time). */
-export async function saveQueries(client: QueryClient, userId: string, notRestored: Iterable<SavedQuery> = []): Promise<void> {
+async function saveQueries(client: QueryClient, userId: string, notRestored: Iterable<SavedQuery> = []): Promise<void> {
   if (!idbAvailable()) return;
   const recent = new Set(
     client

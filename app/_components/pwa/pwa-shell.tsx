@@ -2,6 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
+import { idbAvailable } from "@/app/_lib/pwa/idb";
 import { OutboxSync } from "../outbox/outbox-sync";
 import { NetworkStatus } from "./network-status";
 import { persistQueries } from "./persisted-queries";
@@ -11,7 +12,7 @@ import { ServiceWorker } from "./service-worker";
 export function PwaShell({ userId }: { userId: string }) {
   const queryClient = useQueryClient();
   useEffect(() => {
-    if (typeof indexedDB === "undefined") return;
+    if (!idbAvailable()) return;
     return persistQueries(queryClient, userId);
   }, [queryClient, userId]);
 

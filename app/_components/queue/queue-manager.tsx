@@ -29,6 +29,8 @@ const asOrigin = (v: string) => SMS_ORIGINS.find((o) => o === v) ?? null;
 
 export function QueueManager({ isAdmin }: { isAdmin: boolean }) {
   const t = useTranslations("smsQueue");
+  // The origins' words are the history's (one list for every screen).
+  const tOrigins = useTranslations("smsHistory.origins");
   const format = useFormatter();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -120,7 +122,7 @@ export function QueueManager({ isAdmin }: { isAdmin: boolean }) {
               <option value="">{t("filters.all")}</option>
               {SMS_ORIGINS.map((o) => (
                 <option key={o} value={o}>
-                  {t(`origin.${o}`)}
+                  {tOrigins(o)}
                 </option>
               ))}
             </Select>

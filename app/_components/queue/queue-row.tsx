@@ -36,6 +36,8 @@ function useStatusDetail() {
 /** One pending message: a card on phones, a row of the grid on desktop, with its actions. */
 export function QueueRow({ item, onFeedback }: { item: QueueItem; onFeedback: (f: Feedback) => void }) {
   const t = useTranslations("smsQueue");
+  // The origins' words are the history's (one list for every screen).
+  const tOrigins = useTranslations("smsHistory.origins");
   const trpc = useTRPC();
   const detail = useStatusDetail();
   const [panel, setPanel] = useState<Panel>("none");
@@ -88,7 +90,7 @@ export function QueueRow({ item, onFeedback }: { item: QueueItem; onFeedback: (f
       <div className="col-span-2 min-w-0 md:order-2 md:col-span-1">
         <p className="text-sm font-medium text-slate-900">
           <span className="sr-only">{t("columns.origin")}: </span>
-          {t(`origin.${item.origin}`)}
+          {tOrigins(item.origin)}
           {item.batchId ? <span className="font-normal text-slate-600"> #{item.batchId}</span> : null}
         </p>
         <p className="text-sm break-words text-slate-700">{item.motivo}</p>

@@ -9,10 +9,11 @@ import { HTTP_GATEWAY_PRESETS, type HttpGatewayPresetId } from "@/server/provide
 import { PROVIDER_LABELS } from "@/server/providers/schemas";
 import { type AccountOutput, createAccountInput, updateAccountInput } from "@/server/services/sms-accounts/schemas";
 import { providerConfigSchemas, providerCredentialSchemas } from "@/server/providers/schemas";
-import type { z } from "zod";
+import { zodFieldErrors } from "@/app/_lib/zod-field-errors";
 import { Button } from "../ui/button";
 import { Card, CardTitle } from "../ui/card";
 import { Field } from "../ui/field";
+import { FormAlert } from "../ui/form-alert";
 import { Input } from "../ui/input";
 import { Select } from "../ui/select";
 import { configFields, credentialFields, type FieldSpec, formatConfigValue, parseConfigValue } from "./field-spec";
@@ -31,14 +32,6 @@ function errorFor(errors: Record<string, string>, path: string): string | undefi
 }
 
 const isPreset = (v: string): v is HttpGatewayPresetId => v in HTTP_GATEWAY_PRESETS;
-
-/** The same messages the server would give, keyed as its fieldErrors ("name", "config.baseUrl"…). */
-function issuesOf(prefix: string | null, result: z.ZodSafeParseResult<unknown>): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (result.success) return out;
-  for (const i of result.error.issues) out[[...(prefix ? [prefix] : []), ...i.path.map(String)].join(".")] ??= i.message;
-  return out;
-}
 
 /** Create an account, or edit one (its kind is fixed); credentials are write-only. */
 export function AccountForm({ account, onDone, onCancel }: { account?: AccountOutput; onDone: (message: string) => void; onCancel: () => void }) {
@@ -111,9 +104,9 @@ export function AccountForm({ account, onDone, onCancel }: { account?: AccountOu
     const base = { name, sender, ratePerSecond, config: parsedConfig, credentials: typed };
     // Checked here with the server's own schemas first, so the admin sees every message at once.
     const checked = {
-      ...issuesOf(null, account ? updateAccountInput.safeParse({ ...base, id: account.id }) : createAccountInput.safeParse({ ...base, kind, isDefault })),
-      ...issuesOf("config", providerConfigSchemas[kind].safeParse(parsedConfig)),
-      ...(account ? {} : issuesOf("credentials", providerCredentialSchemas[kind].safeParse(typed))),
+      ...zodFieldErrors(account ? updateAccountInput.safeParse({ ...base, id: account.id }) : createAccountInput.safeParse({ ...base, kind, isDefault })),
+      ...zodFieldErrors(providerConfigSchemas[kind].safeParse(parsedConfig), "config"),
+      ...(account ? {} : zodFieldErrors(providerCredentialSchemas[kind].safeParse(typed), "credentials")),
       ...local,
     };
     setLocalErrors(checked);
@@ -140,9 +133,9 @@ export function AccountForm({ account, onDone, onCancel }: { account?: AccountOu
       <p className="mt-1 mb-4 max-w-prose text-sm text-slate-600">{t("form.hint")}</p>
       <form ref={formRef} onSubmit={onSubmit} noValidate className="flex flex-col gap-5">
         {general ? (
-          <p role="alert" className="rounded-lg bg-red-50 p-3 text-sm font-medium text-red-800 ring-1 ring-red-200">
+          <FormAlert>
             {general}
-          </p>
+          </FormAlert>
         ) : null}
         <div className="grid grid-cols-1 items-start gap-4 md:grid-cols-2">
           <Field label={t("form.kind")} hint={account ? t("form.kindFixed") : undefined} error={errors.kind}>

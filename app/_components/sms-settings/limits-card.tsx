@@ -8,6 +8,7 @@ import type { Feedback } from "../queue/feedback-toast";
 import { Button } from "../ui/button";
 import { Card, CardTitle } from "../ui/card";
 import { Field } from "../ui/field";
+import { FormAlert } from "../ui/form-alert";
 import { Input } from "../ui/input";
 import { Spinner } from "../ui/spinner";
 
@@ -46,9 +47,9 @@ function LimitsForm({ initial, onFeedback }: { initial: Limits; onFeedback: (f: 
   return (
     <form onSubmit={onSubmit} noValidate className="grid grid-cols-1 items-start gap-4 md:grid-cols-[1fr_1fr_auto]">
       {general ? (
-        <p role="alert" className="rounded-lg bg-red-50 p-3 text-sm font-medium text-red-800 ring-1 ring-red-200 md:col-span-3">
+        <FormAlert className="md:col-span-3">
           {general}
-        </p>
+        </FormAlert>
       ) : null}
       <Field label={t("limits.maxParts")} hint={t("limits.maxPartsHint")} error={errors.maxParts}>
         {(props) => <Input {...props} value={maxParts} onChange={(e) => setMaxParts(e.target.value)} inputMode="numeric" autoComplete="off" />}

@@ -9,6 +9,7 @@ import { ROLE_LABELS } from "@/server/api/permissions";
 import { Button } from "../ui/button";
 import { Card, CardTitle } from "../ui/card";
 import { Field } from "../ui/field";
+import { FormAlert } from "../ui/form-alert";
 import { Input } from "../ui/input";
 import { Select } from "../ui/select";
 
@@ -63,9 +64,9 @@ export function NewUserForm({ onCreated }: { onCreated: (name: string) => void }
       {/* Browser validation bubbles are not in Portuguese everywhere; the server's messages are. */}
       <form ref={formRef} onSubmit={onSubmit} noValidate className="grid grid-cols-1 items-start gap-4 md:grid-cols-2 xl:grid-cols-4">
         {general ? (
-          <p role="alert" className="rounded-lg bg-red-50 p-3 text-sm font-medium text-red-800 ring-1 ring-red-200 md:col-span-2 xl:col-span-4">
+          <FormAlert className="md:col-span-2 xl:col-span-4">
             {general}
-          </p>
+          </FormAlert>
         ) : null}
         <Field label={t("form.name")} error={fieldErrors?.name}>
           {(props) => <Input {...props} name="name" autoComplete="off" maxLength={100} required />}

@@ -9,12 +9,12 @@ import type { SendIndividualInput, SendOutcomeOutput } from "@/server/services/s
 import { classifySendError } from "./errors";
 import { enqueue } from "./outbox";
 import type { OutboxItem, SendOnline } from "./types";
-import { validateIndividualSms } from "./validate";
+import { type SmsFieldErrors, validateIndividualSms } from "./validate";
 
 export type SubmitResult =
   | { status: "sent"; outcome: SendOutcomeOutput }
   | { status: "queued"; item: OutboxItem }
-  | { status: "invalid"; message: string; fieldErrors: Partial<Record<keyof SendIndividualInput, string>> };
+  | { status: "invalid"; message: string; fieldErrors: SmsFieldErrors };
 
 export type SubmitOptions = {
   userId: string;

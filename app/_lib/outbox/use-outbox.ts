@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
+import { idbAvailable } from "@/app/_lib/pwa/idb";
 import { cancelOutboxItem, dismissOutboxItem, listOutbox, retryOutboxItem, subscribeOutbox } from "./outbox";
 import type { OutboxItem } from "./types";
 
@@ -9,7 +10,7 @@ export function useOutbox(userId: string) {
   const [items, setItems] = useState<OutboxItem[] | null>(null);
 
   useEffect(() => {
-    if (typeof indexedDB === "undefined") return;
+    if (!idbAvailable()) return;
     let active = true;
     const load = () => {
       listOutbox(userId)

@@ -2,45 +2,50 @@
  * The checks the server makes on an individual send that the device can make on its own (same
  * rules, same Portuguese messages): the fields, the number, the variables and the length of the
  * rendered message, the confirmation. Opt-outs and rate limits are only known by the server.
+ * Used by the outbox before keeping a message, and by "Novo SMS" to mark every wrong field.
  */
 import { DEFAULT_MAX_PARTS, analyzeSms, limitMessage } from "@/server/sms/encoding";
 import { parseSmsRecipient } from "@/server/sms/phone";
 import { EXAMPLE_CONTEXT, type TemplateContext, renderTemplate, validateTemplate } from "@/server/sms/template";
 import { type SendIndividualInput, sendIndividualInput } from "@/server/services/sms/schemas";
+import { zodFieldErrors } from "../zod-field-errors";
+
+/** The input as the form holds it: no customer picked yet, the confirmation not ticked. */
+export type IndividualSmsFields = Omit<SendIndividualInput, "customerId" | "confirmed"> & { customerId?: number; confirmed: boolean };
+export type SmsFieldErrors = Partial<Record<keyof SendIndividualInput, string>>;
 
 export type LocalValidation =
   | { ok: true; input: SendIndividualInput; phone: string }
-  | { ok: false; message: string; fieldErrors: Partial<Record<keyof SendIndividualInput, string>> };
+  /** `message` is the first problem; `fieldErrors` has one per wrong field. */
+  | { ok: false; message: string; fieldErrors: SmsFieldErrors };
 
 export function validateIndividualSms(
-  input: SendIndividualInput,
+  input: IndividualSmsFields,
   options: { maxParts?: number; context?: TemplateContext } = {},
 ): LocalValidation {
   const parsed = sendIndividualInput.safeParse(input);
-  if (!parsed.success) {
-    const fieldErrors: Partial<Record<keyof SendIndividualInput, string>> = {};
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0] as keyof SendIndividualInput | undefined;
-      if (field && !fieldErrors[field]) fieldErrors[field] = issue.message;
+  // The schema is flat: every key is one of the input's fields.
+  const fieldErrors: SmsFieldErrors = zodFieldErrors(parsed);
+
+  let phone: string | null = null;
+  if (!fieldErrors.ddd && !fieldErrors.number) {
+    const recipient = parseSmsRecipient({ ddd: input.ddd, number: input.number });
+    if (recipient.ok) phone = recipient.national;
+    else fieldErrors[recipient.code === "invalid_ddd" ? "ddd" : "number"] = recipient.message;
+  }
+
+  if (!fieldErrors.message) {
+    const template = validateTemplate(input.message);
+    if (!template.ok) fieldErrors.message = template.message;
+    else {
+      // Without the customer's values the sample ones give a close length.
+      const body = renderTemplate(input.message, options.context ?? EXAMPLE_CONTEXT);
+      const tooLong = limitMessage(analyzeSms(body, { maxParts: options.maxParts ?? DEFAULT_MAX_PARTS }));
+      if (tooLong) fieldErrors.message = tooLong;
     }
-    return { ok: false, message: parsed.error.issues[0]?.message ?? "Dados inválidos.", fieldErrors };
-  }
-  const data = parsed.data;
-
-  const recipient = parseSmsRecipient({ ddd: data.ddd, number: data.number });
-  if (!recipient.ok) {
-    const field = recipient.code === "invalid_ddd" ? "ddd" : "number";
-    return { ok: false, message: recipient.message, fieldErrors: { [field]: recipient.message } };
   }
 
-  const template = validateTemplate(data.message);
-  if (!template.ok) return { ok: false, message: template.message, fieldErrors: { message: template.message } };
-  // Without the customer's values the sample ones give a close length.
-  const body = renderTemplate(data.message, options.context ?? EXAMPLE_CONTEXT);
-  const analysis = analyzeSms(body, { maxParts: options.maxParts ?? DEFAULT_MAX_PARTS });
-  if (!analysis.withinLimit) {
-    const msg = limitMessage(analysis) ?? "Mensagem longa demais.";
-    return { ok: false, message: msg, fieldErrors: { message: msg } };
-  }
-  return { ok: true, input: { ...input, confirmed: true }, phone: recipient.national };
+  const first = Object.values(fieldErrors)[0];
+  if (first !== undefined || !parsed.success || phone === null) return { ok: false, message: first ?? "Dados inválidos.", fieldErrors };
+  return { ok: true, input: { ...input, customerId: parsed.data.customerId, confirmed: true }, phone };
 }

@@ -14,7 +14,7 @@ export function idbAvailable(): boolean {
   return typeof indexedDB !== "undefined";
 }
 
-export function openDb(): Promise<IDBDatabase> {
+function openDb(): Promise<IDBDatabase> {
   opening ??= new Promise<IDBDatabase>((resolve, reject) => {
     const req = indexedDB.open(DB_NAME, DB_VERSION);
     req.onupgradeneeded = () => {
@@ -49,7 +49,7 @@ function done<T>(req: IDBRequest<T>): Promise<T> {
 }
 
 /** Runs `work` in one transaction and resolves with its result once the transaction committed. */
-export async function tx<T>(store: string, mode: IDBTransactionMode, work: (s: IDBObjectStore) => Promise<T> | T): Promise<T> {
+async function tx<T>(store: string, mode: IDBTransactionMode, work: (s: IDBObjectStore) => Promise<T> | T): Promise<T> {
   const db = await openDb();
   const t = db.transaction(store, mode);
   const committed = new Promise<void>((resolve, reject) => {

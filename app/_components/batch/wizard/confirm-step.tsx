@@ -1,13 +1,14 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { TRPCClientError } from "@trpc/client";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useTRPC, useTRPCClient } from "@/app/_trpc/client";
 import { BATCH_MODE_LABELS } from "@/server/services/batches/constants";
 import { Button } from "../../ui/button";
 import { Card } from "../../ui/card";
+import { FormAlert } from "../../ui/form-alert";
+import { LoadError, LoadingBlock } from "../../ui/query-states";
 import { Spinner } from "../../ui/spinner";
 import { type Draft, draftInput, type FieldErrors, toFieldErrors } from "./draft";
 
@@ -48,21 +49,10 @@ export function ConfirmStep({ draft, valueName, deselected, idempotencyKey, onBa
   );
 
   if (totals.isPending) {
-    return (
-      <div className="flex justify-center py-10">
-        <Spinner label={t("loading")} className="size-6 text-brand-600" />
-      </div>
-    );
+    return <LoadingBlock label={t("loading")} />;
   }
   if (totals.isError) {
-    return (
-      <div role="alert" className="flex flex-col items-start gap-3 rounded-xl bg-red-50 p-4 text-red-900 ring-1 ring-red-200">
-        <p>{totals.error instanceof TRPCClientError && totals.error.data ? totals.error.message : t("loadFailed")}</p>
-        <Button variant="secondary" onClick={onBack}>
-          {t("back")}
-        </Button>
-      </div>
-    );
+    return <LoadError error={totals.error} fallback={t("loadFailed")} retryLabel={t("back")} onRetry={onBack} />;
   }
   const p = totals.data;
   const selected = p.customersFound - p.deselectedCustomers;
@@ -92,9 +82,9 @@ export function ConfirmStep({ draft, valueName, deselected, idempotencyKey, onBa
         </dl>
       </Card>
       {create.isError ? (
-        <p role="alert" className="rounded-lg bg-red-50 p-3 text-sm font-medium text-red-900 ring-1 ring-red-200">
+        <FormAlert>
           {create.error.data ? create.error.message : t("failed")}
-        </p>
+        </FormAlert>
       ) : null}
       <div className="grid grid-cols-2 gap-2 md:flex">
         <Button variant="secondary" onClick={onBack} disabled={sent}>

@@ -8,6 +8,7 @@ import { SMS_CATEGORIES } from "@/db/schema/constants";
 import { BATCH_MODE_LABELS, BATCH_MODES, type BatchMode } from "@/server/services/batches/constants";
 import { Button } from "../../ui/button";
 import { Field } from "../../ui/field";
+import { FormAlert } from "../../ui/form-alert";
 import { Input } from "../../ui/input";
 import { Select } from "../../ui/select";
 import { Spinner } from "../../ui/spinner";
@@ -185,9 +186,9 @@ export function FiltersStep({ draft, onChange, errors, formError, checking, onNe
       </fieldset>
 
       {formError ? (
-        <p role="alert" className="rounded-lg bg-red-50 p-3 text-sm font-medium text-red-900 ring-1 ring-red-200">
+        <FormAlert>
           {formError}
-        </p>
+        </FormAlert>
       ) : null}
       <div>
         <Button type="submit" className="w-full md:w-auto md:min-w-48" disabled={checking}>

@@ -2,13 +2,15 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useId, useRef } from "react";
+import { useId } from "react";
 import { useTRPC } from "@/app/_trpc/client";
+import { ENCODING_LABELS } from "@/server/services/messages/labels";
 import { analyzeSms, encodingNotice, limitMessage, removeAccents } from "@/server/sms/encoding";
 import { TEMPLATE_VARIABLES } from "@/server/sms/template";
 import { Button } from "../../ui/button";
 import { cn } from "../../ui/cn";
 import { controlClasses } from "../../ui/input";
+import { useInsertAtCursor } from "../../ui/use-insert-at-cursor";
 
 /**
  * The batch message with a live counter (the same count the server applies), "remover acentos"
@@ -23,22 +25,10 @@ export function MessageField({ value, onChange, error }: { value: string; onChan
   const a = analyzeSms(value, { maxParts });
   const over = limitMessage(a);
   const notice = encodingNotice(a);
-  const ref = useRef<HTMLTextAreaElement>(null);
+  const { ref, insert } = useInsertAtCursor(value, onChange);
   const id = useId();
   const counterId = `${id}-counter`;
   const errorId = `${id}-error`;
-
-  function insert(token: string) {
-    const el = ref.current;
-    const start = el?.selectionStart ?? value.length;
-    const end = el?.selectionEnd ?? value.length;
-    const next = value.slice(0, start) + token + value.slice(end);
-    onChange(next);
-    requestAnimationFrame(() => {
-      el?.focus();
-      el?.setSelectionRange(start + token.length, start + token.length);
-    });
-  }
 
   return (
     <div className="flex flex-col gap-1.5">
@@ -58,7 +48,7 @@ export function MessageField({ value, onChange, error }: { value: string; onChan
       />
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p id={counterId} aria-live="polite" className={cn("text-sm tabular-nums", a.withinLimit ? "text-slate-700" : "font-medium text-red-800")}>
-          {t("counter", { characters: a.characters, encoding: a.encoding === "GSM7" ? "GSM-7" : "UCS-2", parts: a.parts, max: a.maxUnits })}
+          {t("counter", { characters: a.characters, encoding: ENCODING_LABELS[a.encoding], parts: a.parts, max: a.maxUnits })}
         </p>
         <Button variant="ghost" size="sm" onClick={() => onChange(removeAccents(value))} disabled={a.encoding === "GSM7"}>
           {t("removeAccents")}

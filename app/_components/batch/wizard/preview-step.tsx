@@ -8,6 +8,7 @@ import type { PreviewBatchOutput, PreviewRecipientOutput } from "@/server/servic
 import { Button } from "../../ui/button";
 import { Card } from "../../ui/card";
 import { cn } from "../../ui/cn";
+import { LoadError, LoadingBlock } from "../../ui/query-states";
 import { Spinner } from "../../ui/spinner";
 import { VirtualList } from "../../ui/virtual-list";
 import { type Draft, draftInput } from "./draft";
@@ -35,21 +36,10 @@ export function PreviewStep({ draft, deselected, onDeselectedChange, onBack, onN
   const [idsError, setIdsError] = useState<string | null>(null);
 
   if (preview.isPending) {
-    return (
-      <div className="flex justify-center py-10">
-        <Spinner label={t("loading")} className="size-6 text-brand-600" />
-      </div>
-    );
+    return <LoadingBlock label={t("loading")} />;
   }
   if (preview.isError) {
-    return (
-      <div role="alert" className="flex flex-col items-start gap-3 rounded-xl bg-red-50 p-4 text-red-900 ring-1 ring-red-200">
-        <p>{preview.error.data ? preview.error.message : t("loadFailed")}</p>
-        <Button variant="secondary" onClick={onBack}>
-          {t("back")}
-        </Button>
-      </div>
-    );
+    return <LoadError error={preview.error} fallback={t("loadFailed")} retryLabel={t("back")} onRetry={onBack} />;
   }
   const p = preview.data;
   const selectedCustomers = Math.max(0, p.customersFound - deselected.size);

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRef } from "react";
+import { ENCODING_LABELS } from "@/server/services/messages/labels";
 import { analyzeSms, limitMessage, removeAccents, SMS_LIMITS } from "@/server/sms/encoding";
 import { parseTemplate, TEMPLATE_VARIABLES, type TemplateContext } from "@/server/sms/template";
 import { Button } from "../../ui/button";
@@ -9,10 +9,10 @@ import { cn } from "../../ui/cn";
 import { Field } from "../../ui/field";
 import { controlClasses } from "../../ui/input";
 import { Select } from "../../ui/select";
+import { useInsertAtCursor } from "../../ui/use-insert-at-cursor";
 import { TEMPLATE_KEYS, type TemplateKey } from "./templates";
 import { renderDraftMessage } from "./draft";
 
-const ENCODING_NAMES = { GSM7: "GSM-7", UCS2: "UCS-2" } as const;
 /** Below this many characters left in a single SMS the counter warns. */
 const NEAR_LIMIT = 10;
 
@@ -34,7 +34,7 @@ export function MessageComposer({
   context: TemplateContext | null;
 }) {
   const t = useTranslations("smsIndividual");
-  const area = useRef<HTMLTextAreaElement>(null);
+  const { ref: area, insert } = useInsertAtCursor(value, onChange);
 
   const rendered = renderDraftMessage(value, context);
   const a = analyzeSms(rendered ?? value, { maxParts });
@@ -42,17 +42,6 @@ export function MessageComposer({
   const singleCap = SMS_LIMITS[a.encoding].single;
   const nearCap = maxParts === 1 && a.withinLimit && a.units > 0 && singleCap - a.units <= NEAR_LIMIT;
   const usesVariables = parseTemplate(value).variables.length > 0;
-
-  function insert(token: string) {
-    const el = area.current;
-    const start = el?.selectionStart ?? value.length;
-    const end = el?.selectionEnd ?? value.length;
-    onChange(value.slice(0, start) + token + value.slice(end));
-    requestAnimationFrame(() => {
-      el?.focus();
-      el?.setSelectionRange(start + token.length, start + token.length);
-    });
-  }
 
   function pickTemplate(key: TemplateKey) {
     onChange(t.raw(`templates.${key}.text`) as string);
@@ -108,7 +97,7 @@ export function MessageComposer({
       <div id="sms-counter" className="flex flex-col gap-1.5 text-sm">
         <p className="flex flex-wrap gap-x-3 gap-y-0.5 text-slate-700 tabular-nums">
           <span>{t("form.characters", { count: a.characters })}</span>
-          <span>{ENCODING_NAMES[a.encoding]}</span>
+          <span>{ENCODING_LABELS[a.encoding]}</span>
           <span>{t("form.parts", { parts: a.parts, max: maxParts })}</span>
           {a.parts > 0 && a.withinLimit ? <span>{t("form.remaining", { count: a.remainingInPart })}</span> : null}
         </p>

@@ -11,6 +11,7 @@ import { contextForCustomer } from "@/server/sms/template";
 import { Button } from "../../ui/button";
 import { Card } from "../../ui/card";
 import { Field } from "../../ui/field";
+import { FormAlert } from "../../ui/form-alert";
 import { Input } from "../../ui/input";
 import { CustomerPicker, type PickedCustomer } from "../customer-picker";
 import { MessageComposer } from "./message-composer";
@@ -255,13 +256,13 @@ export function SendIndividualForm({ initialCustomerId, userId }: { initialCusto
         </fieldset>
 
         {state.kind === "invalid" ? (
-          <p role="alert" className="rounded-lg bg-red-50 p-3 text-sm font-medium text-red-900 ring-1 ring-red-200">
+          <FormAlert>
             {t("fixErrors")}
-          </p>
+          </FormAlert>
         ) : state.kind === "error" ? (
-          <p role="alert" className="rounded-lg bg-red-50 p-3 text-sm font-medium text-red-900 ring-1 ring-red-200">
+          <FormAlert>
             {state.network ? t("networkError") : state.message}
-          </p>
+          </FormAlert>
         ) : state.kind === "queued" ? (
           <div role="status" className="flex flex-col gap-1 rounded-lg bg-amber-50 p-3 text-sm text-amber-950 ring-1 ring-amber-200">
             <p className="font-semibold">{t("queued.title")}</p>

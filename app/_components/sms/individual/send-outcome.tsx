@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { ENCODING_LABELS } from "@/server/services/messages/labels";
 import type { SendOutcomeOutput } from "@/server/services/sms/schemas";
 import { Button, buttonClasses } from "../../ui/button";
 import { cn } from "../../ui/cn";
@@ -58,7 +59,7 @@ export function SendOutcome({ outcome, onAnother }: { outcome: SendOutcomeOutput
       <p>{text}</p>
       {outcome.replayed ? <p className="font-medium">{t("replayed")}</p> : null}
       <p className="rounded-lg bg-white/70 p-3 text-sm break-words whitespace-pre-wrap text-slate-900">{outcome.body}</p>
-      <p className="text-sm">{t("details", { parts: outcome.segments, encoding: outcome.encoding === "GSM7" ? "GSM-7" : "UCS-2" })}</p>
+      <p className="text-sm">{t("details", { parts: outcome.segments, encoding: ENCODING_LABELS[outcome.encoding] })}</p>
       <div className="flex flex-col gap-2 sm:flex-row">
         <Button onClick={onAnother}>{t("writeAnother")}</Button>
         <Link href="/sms/individual" className={buttonClasses({ variant: "secondary" })}>

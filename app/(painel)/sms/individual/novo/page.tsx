@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { ChevronLeftIcon } from "@/app/_components/icons";
+import { BackLink } from "@/app/_components/ui/back-link";
 import { SendIndividualForm } from "@/app/_components/sms/individual/send-individual-form";
 import { requireUser } from "@/server/auth/server-session";
 
@@ -18,10 +17,7 @@ export default async function NewSmsPage({ searchParams }: { searchParams: Promi
   const t = await getTranslations("smsIndividual.form");
   return (
     <div className="mx-auto flex w-full max-w-2xl flex-col gap-3">
-      <Link href="/sms/individual" className="-ml-2 inline-flex min-h-11 items-center gap-1 self-start rounded-lg px-2 font-medium text-brand-700 hover:bg-brand-50">
-        <ChevronLeftIcon className="size-5" />
-        {t("back")}
-      </Link>
+      <BackLink href="/sms/individual">{t("back")}</BackLink>
       <h2 className="text-xl font-bold text-slate-900">{t("title")}</h2>
       <SendIndividualForm key={customerId ?? "novo"} initialCustomerId={customerId} userId={user.id} />
     </div>

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { ChevronLeftIcon } from "@/app/_components/icons";
 import { BatchWizard } from "@/app/_components/batch/wizard/batch-wizard";
+import { BackLink } from "@/app/_components/ui/back-link";
 import { ROLE_GROUPS } from "@/server/api/permissions";
 import { requireUser } from "@/server/auth/server-session";
 
@@ -16,10 +15,7 @@ export default async function NewBatchPage() {
   const t = await getTranslations("smsBatch");
   return (
     <div className="flex flex-col gap-3">
-      <Link href="/sms/lote" className="inline-flex min-h-11 items-center gap-1 self-start font-medium text-brand-700 hover:underline">
-        <ChevronLeftIcon className="size-5" />
-        {t("history.back")}
-      </Link>
+      <BackLink href="/sms/lote">{t("history.back")}</BackLink>
       <h2 className="text-xl font-bold text-slate-900">{t("wizard.title")}</h2>
       <BatchWizard />
     </div>

@@ -21,9 +21,9 @@ import {
 } from "./selection-sql";
 
 /** Recipients rendered to estimate the parts of a large batch. */
-export const ESTIMATE_SAMPLE = 200;
+const ESTIMATE_SAMPLE = 200;
 
-export type SelectionCounts = {
+type SelectionCounts = {
   customersFound: number;
   deselectedCustomers: number;
   phonesToSend: number;
@@ -36,7 +36,7 @@ export function selectionOf(data: { deselectedCustomerIds: number[] } & Paramete
 
 type CountRow = { found: number; deselected: number; reached: number; candidates: number; invalid: number; prefix: number; opted_out: number; duplicate: number };
 
-export async function countSelection(db: Db, s: Selection): Promise<SelectionCounts> {
+async function countSelection(db: Db, s: Selection): Promise<SelectionCounts> {
   const [row] = await db.all<CountRow>(selectionCountsSql(s));
   const n = (k: keyof CountRow) => Number(row?.[k] ?? 0);
   const excluded = n("invalid") + n("prefix") + n("opted_out") + n("duplicate");

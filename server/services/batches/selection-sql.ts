@@ -42,7 +42,7 @@ function isCandidate(a: Alias, allPhones: boolean): SQL {
   return allPhones ? sql`${b}.phone_id <> 0` : sql`${b}.is_primary = 1`;
 }
 
-export function isDeselected(a: Alias, s: Selection): SQL {
+function isDeselected(a: Alias, s: Selection): SQL {
   if (s.deselected.length === 0) return sql`0`;
   return sql`${sql.raw(a)}.customer_id IN (SELECT value FROM json_each(${JSON.stringify(s.deselected)}))`;
 }
@@ -113,7 +113,7 @@ export function customerCountsSql(s: Selection): SQL {
     FROM batch_candidate b WHERE ${inFilter("b", s.filters)} AND b.first_of_customer`;
 }
 
-export type Cursor = { customerId: number; phoneId: number };
+type Cursor = { customerId: number; phoneId: number };
 
 export function encodeCursor(c: Cursor): string {
   return `${c.customerId}.${c.phoneId}`;

@@ -12,7 +12,7 @@ import { type BatchRow, findBatch } from "../batches/queries";
 import { batchMessageKey, EMPTY_CONTEXT, loadRenderContexts, renderBatchMessage } from "../batches/render";
 import { deferOutsideWindow } from "../queue/drain";
 import { claimMessages, sendClaimedMany } from "../sms/dispatch";
-import { appendEvents, createdEvent, transition } from "../sms/ledger";
+import { appendEvents, createdEvent } from "../sms/ledger";
 import { getSmsSettings } from "../sms/settings";
 import { sendingAccount } from "../sms-accounts/account-store";
 
@@ -124,10 +124,17 @@ async function createChunkMessages(db: Db, batch: BatchRow, limit: number, at: D
   const keys = pending.map((r) => batchMessageKey(batchId, r.phoneE164, r.attempt));
   const keyList = JSON.stringify(keys);
   const links = JSON.stringify(pending.map((r, i) => [r.id, keys[i]]));
-  // One atomic batch: the chunk's messages (once per key), their "created" events, and the links
-  // from the snapshot rows. A crash before it leaves nothing; after it, a retry finds everything.
-  // A cancel that committed while this chunk was being prepared cancels its messages at once (the
-  // last two statements act only on a cancelled batch), so the queue drain never sends them.
+  // A text that does not fit (a long name pushed it over) fails visibly instead of being cut:
+  // [key, why] of each, failed in the same write that creates it, so no crash leaves it queued.
+  const tooLong = pending.flatMap((_, i) => (rendered[i]!.limitMessage ? [[keys[i]!, rendered[i]!.limitMessage]] : []));
+  const tooLongList = JSON.stringify(tooLong);
+  const isTooLong = sql`${smsMessage.batchId} = ${batchId} and +${smsMessage.status} = 'queued'
+    and ${smsMessage.idempotencyKey} in (select json_extract(value, '$[0]') from json_each(${tooLongList}))`;
+  // One atomic batch: the chunk's messages (once per key), their "created" events, the links from
+  // the snapshot rows, and the too-long ones failed. A crash before it leaves nothing; after it, a
+  // retry finds everything. A cancel that committed while this chunk was being prepared cancels
+  // its messages at once (the last two statements act only on a cancelled batch), so the queue
+  // drain never sends them.
   const [inserted] = await db.batch([
     db
       .insert(smsMessage)
@@ -164,19 +171,18 @@ async function createChunkMessages(db: Db, batch: BatchRow, limit: number, at: D
     db.run(sql`update ${smsBatchRecipient} set message_id = m.id
       from json_each(${links}) k join ${smsMessage} m on m.idempotency_key = json_extract(k.value, '$[1]')
       where ${smsBatchRecipient.id} = json_extract(k.value, '$[0]') and ${smsBatchRecipient.batchId} = ${batchId} and ${smsBatchRecipient.messageId} is null`),
+    appendEvents(db, { type: "transition", from: "queued", to: "failed", detail: sql`json_object('code', 'too_long')`, at }, isTooLong),
+    db.update(smsMessage).set({
+      status: "failed",
+      lastErrorCode: "too_long",
+      lastErrorMessage: sql`(select json_extract(k.value, '$[1]') from json_each(${tooLongList}) k where json_extract(k.value, '$[0]') = ${smsMessage.idempotencyKey})`,
+      updatedAt: at,
+      finalAt: at,
+    }).where(isTooLong),
     ...cancelWaitingMessagesStatements(db, batchId, new Date()),
   ]);
   out.created = inserted.length;
-  // A text that does not fit (a long name pushed it over) fails visibly instead of being cut. The
-  // messages to check are the ones inserted above (RETURNING): a key already used belongs to a row
-  // linked by an earlier call, which is no longer pending.
-  const tooLong = new Map(keys.map((k, i) => [k, rendered[i]!.limitMessage]));
-  for (const m of inserted) {
-    const limit = tooLong.get(m.key);
-    if (!limit) continue;
-    await transition(db, m.id, "queued", "failed", { lastErrorCode: "too_long", lastErrorMessage: limit }, { code: "too_long" });
-    out.failed++;
-  }
-
+  const tooLongKeys = new Set(tooLong.map(([key]) => key));
+  out.failed = inserted.filter((m) => tooLongKeys.has(m.key)).length;
   return out;
 }

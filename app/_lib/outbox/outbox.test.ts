@@ -220,6 +220,19 @@ describe("the outbox on the device", () => {
     expect((await outbox.listOutbox(USER)).map((i) => i.id)).toEqual([sent.id]);
   });
 
+  it("never both cancels a message and sends it when a flush claims it during the cancel", async () => {
+    const item = await outbox.enqueue(USER, input(), { phone: "p" });
+    const send = vi.fn(async () => outcome(1));
+    // The flush reads the list first; the cancel's read comes before the flush claims the item.
+    const flushing = outbox.flushOutbox(USER, send);
+    const cancelled = await outbox.cancelOutboxItem(item.id);
+    await flushing;
+    const left = await outbox.getOutboxItem(item.id);
+    expect({ cancelled, sent: send.mock.calls.length, left: left?.status }).toEqual(
+      cancelled ? { cancelled, sent: 0, left: undefined } : { cancelled, sent: 1, left: "sent" },
+    );
+  });
+
   it("forgets sent messages after a day", async () => {
     const item = await outbox.enqueue(USER, input(), { phone: "p" });
     await outbox.flushOutbox(USER, async () => outcome(1));

@@ -66,21 +66,19 @@ async function patch(id: string, change: (i: OutboxItem) => OutboxItem | undefin
   return next;
 }
 
-/** Cancels a message that has not left yet (pending or failed). Returns false if it is being sent or was sent. */
+/**
+ * Cancels a message that has not left yet (pending or failed). Returns false if it is being sent or
+ * was sent: checked in the same transaction as the delete, so a flush claiming it meanwhile wins.
+ */
 export async function cancelOutboxItem(id: string): Promise<boolean> {
-  const item = await getOutboxItem(id);
-  if (!item || item.status === "sending" || item.status === "sent") return false;
-  await idb.delete(OUTBOX_STORE, id);
-  changed();
-  return true;
+  const deleted = await idb.deleteIf<OutboxItem>(OUTBOX_STORE, id, (i) => i.status === "pending" || i.status === "failed");
+  if (deleted) changed();
+  return deleted;
 }
 
 /** Hides a sent message from the list. */
 export async function dismissOutboxItem(id: string): Promise<void> {
-  const item = await getOutboxItem(id);
-  if (item?.status !== "sent") return;
-  await idb.delete(OUTBOX_STORE, id);
-  changed();
+  if (await idb.deleteIf<OutboxItem>(OUTBOX_STORE, id, (i) => i.status === "sent")) changed();
 }
 
 /** Puts a failed message back in line (same idempotency key). */

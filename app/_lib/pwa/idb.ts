@@ -75,4 +75,12 @@ export const idb = {
       if (next !== undefined) await done(s.put(next));
       return next;
     }),
+  /** Deletes one record if `test` accepts it, read and delete in a single transaction. */
+  deleteIf: <T>(store: string, key: IDBValidKey, test: (current: T) => boolean) =>
+    tx(store, "readwrite", async (s) => {
+      const current = (await done(s.get(key))) as T | undefined;
+      if (current === undefined || !test(current)) return false;
+      await done(s.delete(key));
+      return true;
+    }),
 };

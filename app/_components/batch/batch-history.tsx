@@ -13,7 +13,7 @@ import { Card } from "../ui/card";
 import { EmptyState } from "../ui/empty-state";
 import { Spinner } from "../ui/spinner";
 import { batchCounts, BatchStatusBadge, isLive, ProgressBar } from "./batch-status";
-import { LoadError, LoadingBlock } from "@/app/_components/ui/query-states";
+import { LoadError, LoadingBlock, LoadMore } from "@/app/_components/ui/query-states";
 
 const POLL_MS = 1500;
 
@@ -215,11 +215,7 @@ function Recipients({ id, live }: { id: number; live: boolean }) {
           ))}
         </ul>
       )}
-      {query.hasNextPage ? (
-        <Button variant="secondary" className="w-full md:mx-auto md:w-auto md:min-w-60" onClick={() => query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-          {query.isFetchingNextPage ? t("loadingMore") : t("loadMore")}
-        </Button>
-      ) : null}
+      <LoadMore query={query} labels={{ failed: t("history.loadMoreFailed"), loading: t("loadingMore"), more: t("loadMore") }} />
     </section>
   );
 }

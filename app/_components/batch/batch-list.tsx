@@ -6,10 +6,10 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useTRPC } from "@/app/_trpc/client";
 import type { ListBatchesOutput } from "@/server/services/batches/schemas";
 import { LayersIcon } from "../icons";
-import { Button, buttonClasses } from "../ui/button";
+import { buttonClasses } from "../ui/button";
 import { cn } from "../ui/cn";
 import { EmptyState } from "../ui/empty-state";
-import { LoadError, LoadingBlock } from "../ui/query-states";
+import { LoadError, LoadingBlock, LoadMore } from "../ui/query-states";
 import { batchCounts, BatchStatusBadge, isLive, ProgressBar } from "./batch-status";
 
 type Item = ListBatchesOutput["items"][number];
@@ -75,11 +75,7 @@ export function BatchList() {
           ))}
         </ul>
       </div>
-      {query.hasNextPage ? (
-        <Button variant="secondary" className="w-full md:mx-auto md:w-auto md:min-w-60" onClick={() => query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-          {query.isFetchingNextPage ? t("loadingMore") : t("loadMore")}
-        </Button>
-      ) : null}
+      <LoadMore query={query} labels={{ failed: t("list.loadFailed"), loading: t("loadingMore"), more: t("loadMore") }} />
     </div>
   );
 }

@@ -34,18 +34,18 @@ export function selectionOf(data: { deselectedCustomerIds: number[] } & Paramete
   return { filters: toBatchFilters(data), deselected: [...new Set(data.deselectedCustomerIds)].sort((a, b) => a - b) };
 }
 
-type CountRow = { found: number; deselected: number; reached: number; candidates: number; invalid: number; prefix: number; opted_out: number; duplicate: number };
+type CountRow = { selected: number; deselected: number; reached: number; candidates: number; invalid: number; prefix: number; opted_out: number; duplicate: number };
 
 async function countSelection(db: Db, s: Selection): Promise<SelectionCounts> {
   const [row] = await db.all<CountRow>(selectionCountsSql(s));
   const n = (k: keyof CountRow) => Number(row?.[k] ?? 0);
   const excluded = n("invalid") + n("prefix") + n("opted_out") + n("duplicate");
   return {
-    customersFound: n("found"),
+    customersFound: n("selected") + n("deselected"),
     deselectedCustomers: n("deselected"),
     phonesToSend: n("candidates") - excluded,
     exclusions: {
-      noMobile: n("found") - n("deselected") - n("reached"),
+      noMobile: n("selected") - n("reached"),
       invalidNumber: n("invalid"),
       prefixNotAccepted: n("prefix"),
       duplicateInBatch: n("duplicate"),

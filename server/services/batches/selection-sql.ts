@@ -79,26 +79,32 @@ function sendable(s: Selection): SQL {
 }
 
 /**
- * One pass over the selection's range. `found` and `deselected` count customers (one row each is
- * flagged first_of_customer); `reached` counts the selected customers with a candidate phone, the
- * rest of the selected ones have no mobile; `candidates` counts the selected customers' candidate
- * phones and the other columns those excluded, per reason (the rest are sent to).
+ * One pass over the selection's range, unticked customers left out. `selected` and `deselected`
+ * count customers (one row each is flagged first_of_customer); `reached` counts the selected
+ * customers with a candidate phone, the rest of the selected ones have no mobile; `candidates`
+ * counts the selected customers' candidate phones and the other columns those excluded, per reason
+ * (the rest are sent to).
  */
 export function selectionCountsSql(s: Selection): SQL {
   const f = s.filters;
-  const candidate = sql`${isCandidate("b", f.allPhones)} AND NOT ${isDeselected("b", s)}`;
+  const phone = isCandidate("b", f.allPhones);
   const reached = f.allPhones ? sql`b.first_of_customer AND b.phone_id <> 0` : sql`b.is_primary = 1`;
   const prefix = prefixAccepted(f.prefixes);
+  // The scan skips the unticked customers (one probe of the list per row); those are counted by
+  // looking each one up, so the list is never probed once per aggregate.
+  const deselected = s.deselected.length === 0 ? sql`0` : sql`(SELECT count(*) FROM json_each(${JSON.stringify(s.deselected)}) d
+    CROSS JOIN batch_candidate u ON u.dim = ${f.mode} AND u.value = ${f.valueId} AND u.customer_id = d.value
+    WHERE ${inFilter("u", f)} AND u.first_of_customer)`;
   return sql`SELECT
-      count(*) FILTER (WHERE b.first_of_customer) AS found,
-      count(*) FILTER (WHERE b.first_of_customer AND ${isDeselected("b", s)}) AS deselected,
-      count(*) FILTER (WHERE ${reached} AND NOT ${isDeselected("b", s)}) AS reached,
-      count(*) FILTER (WHERE ${candidate}) AS candidates,
-      count(*) FILTER (WHERE ${candidate} AND NOT b.valid) AS invalid,
-      count(*) FILTER (WHERE ${candidate} AND b.valid AND NOT ${prefix}) AS prefix,
-      count(*) FILTER (WHERE ${candidate} AND b.valid AND ${prefix} AND b.opted_out) AS opted_out,
-      count(*) FILTER (WHERE ${candidate} AND b.valid AND ${prefix} AND NOT b.opted_out AND ${duplicateOfEarlier(s)}) AS duplicate
-    FROM batch_candidate b WHERE ${inFilter("b", f)}`;
+      count(*) FILTER (WHERE b.first_of_customer) AS selected,
+      ${deselected} AS deselected,
+      count(*) FILTER (WHERE ${reached}) AS reached,
+      count(*) FILTER (WHERE ${phone}) AS candidates,
+      count(*) FILTER (WHERE ${phone} AND NOT b.valid) AS invalid,
+      count(*) FILTER (WHERE ${phone} AND b.valid AND NOT ${prefix}) AS prefix,
+      count(*) FILTER (WHERE ${phone} AND b.valid AND ${prefix} AND b.opted_out) AS opted_out,
+      count(*) FILTER (WHERE ${phone} AND b.valid AND ${prefix} AND NOT b.opted_out AND ${duplicateOfEarlier(s)}) AS duplicate
+    FROM batch_candidate b WHERE ${inFilter("b", f)} AND NOT ${isDeselected("b", s)}`;
 }
 
 /** The ids of the customers the filter finds (deselection not applied), for "desmarcar todos". */

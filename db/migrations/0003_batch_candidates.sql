@@ -68,12 +68,12 @@ END;
 --> statement-breakpoint
 CREATE TRIGGER customer_candidates_ai AFTER INSERT ON customer
 BEGIN
-  INSERT INTO batch_candidate_stale (customer_id) VALUES (NEW.id);
+  INSERT INTO batch_candidate_stale (customer_id) SELECT NEW.id;
 END;
 --> statement-breakpoint
 CREATE TRIGGER customer_candidates_au AFTER UPDATE OF status, city_id, neighbourhood_id, street_id, payment_profile_id ON customer
 BEGIN
-  INSERT INTO batch_candidate_stale (customer_id) VALUES (NEW.id);
+  INSERT INTO batch_candidate_stale (customer_id) SELECT NEW.id;
 END;
 --> statement-breakpoint
 CREATE TRIGGER customer_candidates_ad AFTER DELETE ON customer
@@ -83,50 +83,50 @@ END;
 --> statement-breakpoint
 CREATE TRIGGER phone_candidates_ai AFTER INSERT ON phone WHEN NEW.kind = 'mobile'
 BEGIN
-  INSERT INTO batch_candidate_stale (customer_id) VALUES (NEW.customer_id);
-  INSERT INTO batch_candidate_stale_number (e164) VALUES (NEW.e164);
+  INSERT INTO batch_candidate_stale (customer_id) SELECT NEW.customer_id;
+  INSERT INTO batch_candidate_stale_number (e164) SELECT NEW.e164;
 END;
 --> statement-breakpoint
 CREATE TRIGGER phone_candidates_ad AFTER DELETE ON phone WHEN OLD.kind = 'mobile'
 BEGIN
-  INSERT INTO batch_candidate_stale (customer_id) VALUES (OLD.customer_id);
-  INSERT INTO batch_candidate_stale_number (e164) VALUES (OLD.e164);
+  INSERT INTO batch_candidate_stale (customer_id) SELECT OLD.customer_id;
+  INSERT INTO batch_candidate_stale_number (e164) SELECT OLD.e164;
 END;
 --> statement-breakpoint
 CREATE TRIGGER phone_candidates_au AFTER UPDATE OF customer_id, kind, e164, is_primary ON phone
 BEGIN
-  INSERT INTO batch_candidate_stale (customer_id) VALUES (OLD.customer_id), (NEW.customer_id);
-  INSERT INTO batch_candidate_stale_number (e164) VALUES (OLD.e164), (NEW.e164);
+  INSERT INTO batch_candidate_stale (customer_id) SELECT OLD.customer_id UNION SELECT NEW.customer_id;
+  INSERT INTO batch_candidate_stale_number (e164) SELECT OLD.e164 UNION SELECT NEW.e164;
 END;
 --> statement-breakpoint
 CREATE TRIGGER connection_candidates_ai AFTER INSERT ON connection WHEN NEW.status <> 'cancelled'
 BEGIN
-  INSERT INTO batch_candidate_stale (customer_id) VALUES (NEW.customer_id);
+  INSERT INTO batch_candidate_stale (customer_id) SELECT NEW.customer_id;
 END;
 --> statement-breakpoint
 CREATE TRIGGER connection_candidates_ad AFTER DELETE ON connection
 BEGIN
-  INSERT INTO batch_candidate_stale (customer_id) VALUES (OLD.customer_id);
+  INSERT INTO batch_candidate_stale (customer_id) SELECT OLD.customer_id;
 END;
 --> statement-breakpoint
 CREATE TRIGGER connection_candidates_au AFTER UPDATE OF customer_id, status, access_point_id, server_id, plan_id ON connection
 BEGIN
-  INSERT INTO batch_candidate_stale (customer_id) VALUES (OLD.customer_id), (NEW.customer_id);
+  INSERT INTO batch_candidate_stale (customer_id) SELECT OLD.customer_id UNION SELECT NEW.customer_id;
 END;
 --> statement-breakpoint
 CREATE TRIGGER opt_out_candidates_ai AFTER INSERT ON opt_out
 BEGIN
-  INSERT INTO batch_candidate_stale_number (e164) VALUES (NEW.phone_e164);
+  INSERT INTO batch_candidate_stale_number (e164) SELECT NEW.phone_e164;
 END;
 --> statement-breakpoint
 CREATE TRIGGER opt_out_candidates_au AFTER UPDATE OF phone_e164, lifted_at ON opt_out
 BEGIN
-  INSERT INTO batch_candidate_stale_number (e164) VALUES (OLD.phone_e164), (NEW.phone_e164);
+  INSERT INTO batch_candidate_stale_number (e164) SELECT OLD.phone_e164 UNION SELECT NEW.phone_e164;
 END;
 --> statement-breakpoint
 CREATE TRIGGER opt_out_candidates_ad AFTER DELETE ON opt_out
 BEGIN
-  INSERT INTO batch_candidate_stale_number (e164) VALUES (OLD.phone_e164);
+  INSERT INTO batch_candidate_stale_number (e164) SELECT OLD.phone_e164;
 END;
 --> statement-breakpoint
 -- The rows of the customers already there.

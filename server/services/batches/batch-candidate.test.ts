@@ -5,8 +5,9 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "@/test/db";
 import { type Awkward, expectSelection, loadBase, seedAwkwardBase } from "./batch-test-kit";
-import { BATCH_MODES, type BatchFilters } from "./constants";
+import { BATCH_MODES } from "./constants";
 import { previewBatch } from "./preview-batch";
+import { batchDraftInput, toBatchFilters } from "./schemas";
 import { recipientPageSql } from "./selection-sql";
 
 const db = createTestDb();
@@ -33,10 +34,11 @@ async function expectPreviewsMatchTheBase(values: Record<(typeof BATCH_MODES)[nu
   for (const mode of BATCH_MODES) {
     for (const valueId of values[mode]) {
       for (const allPhones of [false, true]) {
-        const filters: BatchFilters = { mode, valueId, neighbourhoodId: null, streetId: null, prefixes: [], allPhones, withConnection: mode !== "cidade" };
+        const input = { mode, valueId, allPhones, prefix: "0", motivo: "Teste", message: "Oi" };
+        const filters = toBatchFilters(batchDraftInput.parse(input));
         const exp = expectSelection(base, filters);
         const label = `${mode} ${valueId} ${allPhones ? "todos" : "principal"}`;
-        const preview = await previewBatch({ db, input: { mode, valueId, allPhones, prefix: "0", motivo: "Teste", message: "Oi" } });
+        const preview = await previewBatch({ db, input });
         expect(preview.customersFound, label).toBe(exp.customersFound);
         expect(preview.phonesToSend, label).toBe(exp.recipients.size);
         expect(preview.exclusions, label).toEqual({

@@ -78,6 +78,11 @@ function sendable(s: Selection): SQL {
     AND NOT b.opted_out AND NOT ${duplicateOfEarlier(s)}`;
 }
 
+/** The rows the batch sends to: in the filter, customer ticked, sendable. */
+function recipients(s: Selection): SQL {
+  return sql`${inFilter("b", s.filters)} AND NOT ${isDeselected("b", s)} AND ${sendable(s)}`;
+}
+
 /**
  * One pass over the selection's range, unticked customers left out. `selected` and `deselected`
  * count customers (one row each is flagged first_of_customer); `reached` counts the selected
@@ -146,15 +151,13 @@ export function recipientPageSql(s: Selection, after: Cursor, limit: number): SQ
 /** Up to `limit` sendable rows of the selected customers whose id is a multiple of `every`, for the parts estimate. */
 export function recipientSampleSql(s: Selection, every: number, limit: number): SQL {
   return sql`SELECT b.customer_id AS customer_id FROM batch_candidate b
-    WHERE ${inFilter("b", s.filters)} AND (b.customer_id % ${every}) = 0 AND NOT ${isDeselected("b", s)} AND ${sendable(s)}
-    LIMIT ${limit}`;
+    WHERE ${recipients(s)} AND (b.customer_id % ${every}) = 0 LIMIT ${limit}`;
 }
 
 /** Customers with the longest names among the recipients: the longest renderings of {nome}. */
 export function longestNamesSql(s: Selection, limit: number): SQL {
   return sql`SELECT c.id AS customer_id FROM batch_candidate b CROSS JOIN customer c ON c.id = b.customer_id
-    WHERE ${inFilter("b", s.filters)} AND NOT ${isDeselected("b", s)} AND ${sendable(s)}
-    ORDER BY length(c.name) DESC, c.id LIMIT ${limit}`;
+    WHERE ${recipients(s)} ORDER BY length(c.name) DESC, c.id LIMIT ${limit}`;
 }
 
 /**
@@ -167,6 +170,5 @@ export function snapshotSql(s: Selection, idempotencyKey: string): SQL {
   return sql`INSERT OR IGNORE INTO sms_batch_recipient (batch_id, customer_id, phone_e164)
     SELECT (SELECT sb.id FROM sms_batch sb WHERE sb.idempotency_key = ${idempotencyKey}), b.customer_id, b.e164
     FROM batch_candidate b
-    WHERE changes() = 1 AND ${inFilter("b", s.filters)} AND NOT ${isDeselected("b", s)} AND ${sendable(s)}
-    ORDER BY b.customer_id, b.phone_id`;
+    WHERE changes() = 1 AND ${recipients(s)} ORDER BY b.customer_id, b.phone_id`;
 }

@@ -10,6 +10,7 @@ import { cn } from "../ui/cn";
 import type { ControlProps } from "../ui/field";
 import { Input } from "../ui/input";
 import { Spinner } from "../ui/spinner";
+import { useDebounced } from "../ui/use-debounced";
 
 export type PickedCustomer = { id: number; name: string; code: string; primaryMobile?: string | null };
 
@@ -38,13 +39,11 @@ export function CustomerPicker({
   const trpc = useTRPC();
   const listId = useId();
   const [text, setText] = useState("");
-  const [q, setQ] = useState("");
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const q = useDebounced(text.trim(), DEBOUNCE_MS);
   const inputRef = useRef<HTMLInputElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   // Keeps the keyboard where the user is: on the search after "Trocar", on "Trocar" after a pick.
   const moveFocus = useRef(false);
-  useEffect(() => () => clearTimeout(timer.current), []);
   useEffect(() => {
     if (!moveFocus.current) return;
     moveFocus.current = false;
@@ -82,12 +81,6 @@ export function CustomerPicker({
     );
   }
 
-  function onType(v: string) {
-    setText(v);
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => setQ(v.trim()), DEBOUNCE_MS);
-  }
-
   const items = enabled ? (search.data?.items ?? []) : [];
   return (
     <div className="flex flex-col gap-2">
@@ -98,7 +91,7 @@ export function CustomerPicker({
           ref={inputRef}
           type="search"
           value={text}
-          onChange={(e) => onType(e.target.value)}
+          onChange={(e) => setText(e.target.value)}
           onKeyDown={(e) => {
             // Enter picks the only match instead of submitting the form around it.
             if (e.key === "Enter") {

@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { type ReactNode, useEffect, useState } from "react";
+import { type ReactNode, useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import type { SmsStatus } from "@/db/schema/constants";
 import { filtersToSearchParams } from "@/server/services/messages/query-string";
@@ -12,6 +12,7 @@ import { Button, buttonClasses } from "../../ui/button";
 import { cn } from "../../ui/cn";
 import { EmptyState } from "../../ui/empty-state";
 import { Spinner } from "../../ui/spinner";
+import { useDebounced } from "../../ui/use-debounced";
 import { activeFilterCount, EMPTY_FILTERS, type HistoryFilters, MessageFilters } from "./message-filters";
 import { MessageList } from "./message-list";
 import { LoadError, LoadMore, LoadingBlock } from "@/app/_components/ui/query-states";
@@ -24,15 +25,6 @@ const POLL_WINDOW_MS = 10 * 60_000;
 
 function awaitingReport(m: MessageRowOutput): boolean {
   return PENDING.has(m.status) && Date.now() - m.createdAt.getTime() < POLL_WINDOW_MS;
-}
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const id = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(id);
-  }, [value, ms]);
-  return debounced;
 }
 
 function toInput(f: HistoryFilters, phone: string, scope: "individual" | "all"): MessageFiltersInput {

@@ -5,10 +5,11 @@ import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
-import { SMS_ORIGINS, type SmsOrigin } from "@/db/schema/constants";
+import type { SmsOrigin } from "@/db/schema/constants";
 import { PENDING_STATUSES, type PendingStatus } from "@/server/services/queue/pending-statuses";
 import { STATUS_LABELS } from "@/server/sms/status";
 import { ClockIcon } from "../icons";
+import { OriginSelect } from "../sms/origin-select";
 import { Button, buttonClasses } from "../ui/button";
 import { Card, CardTitle } from "../ui/card";
 import { cn } from "../ui/cn";
@@ -25,12 +26,10 @@ const FAST_REFRESH_MS = 2_000;
 const FAST_WINDOW_MS = 30_000;
 
 const asStatus = (v: string) => PENDING_STATUSES.find((s) => s === v) ?? null;
-const asOrigin = (v: string) => SMS_ORIGINS.find((o) => o === v) ?? null;
 
 export function QueueManager({ isAdmin }: { isAdmin: boolean }) {
   const t = useTranslations("smsQueue");
   // The origins' words are the history's (one list for every screen).
-  const tOrigins = useTranslations("smsHistory.origins");
   const format = useFormatter();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -117,16 +116,7 @@ export function QueueManager({ isAdmin }: { isAdmin: boolean }) {
           )}
         </Field>
         <Field label={t("filters.origin")} className="md:w-56">
-          {(props) => (
-            <Select {...props} value={origin ?? ""} onChange={(e) => setOrigin(asOrigin(e.target.value))}>
-              <option value="">{t("filters.all")}</option>
-              {SMS_ORIGINS.map((o) => (
-                <option key={o} value={o}>
-                  {tOrigins(o)}
-                </option>
-              ))}
-            </Select>
-          )}
+          {(props) => <OriginSelect control={props} value={origin} onChange={setOrigin} anyLabel={t("filters.all")} />}
         </Field>
       </div>
 

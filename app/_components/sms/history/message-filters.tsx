@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { SMS_ORIGINS, SMS_STATUSES, type SmsOrigin, type SmsStatus } from "@/db/schema/constants";
+import { SMS_STATUSES, type SmsOrigin, type SmsStatus } from "@/db/schema/constants";
 import type { MessageOperatorsOutput } from "@/server/services/messages/schemas";
 import { STATUS_LABELS } from "@/server/sms/status";
 import { Button } from "../../ui/button";
@@ -11,6 +11,7 @@ import { Field } from "../../ui/field";
 import { Input } from "../../ui/input";
 import { Select } from "../../ui/select";
 import { CustomerPicker, type PickedCustomer } from "../customer-picker";
+import { OriginSelect } from "../origin-select";
 
 export type HistoryFilters = {
   from: string;
@@ -44,7 +45,6 @@ export function MessageFilters({
   periodError: string | null;
 }) {
   const t = useTranslations("smsHistory.filters");
-  const tOrigins = useTranslations("smsHistory.origins");
   const [open, setOpen] = useState(false);
   const count = activeFilterCount(value);
   const set = (patch: Partial<HistoryFilters>) => onChange({ ...value, ...patch });
@@ -95,16 +95,7 @@ export function MessageFilters({
         ) : null}
         {showOrigin ? (
           <Field label={t("origin")} className="col-span-2 md:col-span-1 lg:col-span-1">
-            {(p) => (
-              <Select {...p} value={value.origin} onChange={(e) => set({ origin: e.target.value as SmsOrigin | "" })}>
-                <option value="">{t("anyOrigin")}</option>
-                {SMS_ORIGINS.map((o) => (
-                  <option key={o} value={o}>
-                    {tOrigins(o)}
-                  </option>
-                ))}
-              </Select>
-            )}
+            {(p) => <OriginSelect control={p} value={value.origin || null} onChange={(origin) => set({ origin: origin ?? "" })} anyLabel={t("anyOrigin")} />}
           </Field>
         ) : null}
         <Field label={t("phone")} className="col-span-2 md:col-span-1 lg:col-span-2">

@@ -10,6 +10,7 @@ import type { Role } from "@/db/schema/constants";
 import type { SessionUser } from "@/server/auth/session";
 import { logger } from "@/server/lib/logger";
 import { DomainError, type DomainErrorKind } from "@/server/services/errors";
+import { zodFieldErrors } from "@/server/services/zod-field-errors";
 import { ROLE_GROUPS } from "./permissions";
 
 // 1. Context ---------------------------------------------------------------------------------
@@ -37,7 +38,7 @@ const t = initTRPC.context<Context>().create({
     const cause = error.cause;
     const fieldErrors =
       cause instanceof ZodError
-        ? Object.fromEntries(cause.issues.map((i) => [i.path.join("."), i.message]))
+        ? zodFieldErrors(cause)
         : cause instanceof DomainError
           ? cause.fields
           : undefined;

@@ -9,7 +9,7 @@ import { HTTP_GATEWAY_PRESETS, type HttpGatewayPresetId } from "@/server/provide
 import { PROVIDER_LABELS } from "@/server/providers/schemas";
 import { type AccountOutput, createAccountInput, updateAccountInput } from "@/server/services/sms-accounts/schemas";
 import { providerConfigSchemas, providerCredentialSchemas } from "@/server/providers/schemas";
-import { zodFieldErrors } from "@/app/_lib/zod-field-errors";
+import { zodFieldErrors } from "@/server/services/zod-field-errors";
 import { Button } from "../ui/button";
 import { Card, CardTitle } from "../ui/card";
 import { Field } from "../ui/field";
@@ -104,9 +104,9 @@ export function AccountForm({ account, onDone, onCancel }: { account?: AccountOu
     const base = { name, sender, ratePerSecond, config: parsedConfig, credentials: typed };
     // Checked here with the server's own schemas first, so the admin sees every message at once.
     const checked = {
-      ...zodFieldErrors(account ? updateAccountInput.safeParse({ ...base, id: account.id }) : createAccountInput.safeParse({ ...base, kind, isDefault })),
-      ...zodFieldErrors(providerConfigSchemas[kind].safeParse(parsedConfig), "config"),
-      ...(account ? {} : zodFieldErrors(providerCredentialSchemas[kind].safeParse(typed), "credentials")),
+      ...zodFieldErrors((account ? updateAccountInput.safeParse({ ...base, id: account.id }) : createAccountInput.safeParse({ ...base, kind, isDefault })).error),
+      ...zodFieldErrors(providerConfigSchemas[kind].safeParse(parsedConfig).error, "config"),
+      ...(account ? {} : zodFieldErrors(providerCredentialSchemas[kind].safeParse(typed).error, "credentials")),
       ...local,
     };
     setLocalErrors(checked);

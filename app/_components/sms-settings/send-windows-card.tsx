@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
-import { zodFieldErrors } from "@/app/_lib/zod-field-errors";
+import { zodFieldErrors } from "@/server/services/zod-field-errors";
 import { useTRPC } from "@/app/_trpc/client";
 import { UFS, type Uf } from "@/db/schema/constants";
 import {
@@ -55,7 +55,7 @@ function UfEditor({ uf, rules, custom, onDone, onCancel }: { uf: Uf; rules: Week
     const week = { weekday: fromDraft(draft.weekday), saturday: fromDraft(draft.saturday), sunday: fromDraft(draft.sunday) };
     // The server's own schema first: its messages, next to the field, without a refused request.
     const checked = weekRulesSchema.safeParse(week);
-    setLocal(zodFieldErrors(checked, "rules"));
+    setLocal(zodFieldErrors(checked.error, "rules"));
     save.reset();
     if (checked.success) save.mutate({ uf, rules: week });
   }

@@ -8,7 +8,7 @@ import { DEFAULT_MAX_PARTS, analyzeSms, limitMessage } from "@/server/sms/encodi
 import { parseSmsRecipient } from "@/server/sms/phone";
 import { EXAMPLE_CONTEXT, type TemplateContext, renderTemplate, validateTemplate } from "@/server/sms/template";
 import { type SendIndividualInput, sendIndividualInput } from "@/server/services/sms/schemas";
-import { zodFieldErrors } from "../zod-field-errors";
+import { zodFieldErrors } from "@/server/services/zod-field-errors";
 
 /** The input as the form holds it: no customer picked yet, the confirmation not ticked. */
 export type IndividualSmsFields = Omit<SendIndividualInput, "customerId" | "confirmed"> & { customerId?: number; confirmed: boolean };
@@ -25,7 +25,7 @@ export function validateIndividualSms(
 ): LocalValidation {
   const parsed = sendIndividualInput.safeParse(input);
   // The schema is flat: every key is one of the input's fields.
-  const fieldErrors: SmsFieldErrors = zodFieldErrors(parsed);
+  const fieldErrors: SmsFieldErrors = zodFieldErrors(parsed.error);
 
   let phone: string | null = null;
   if (!fieldErrors.ddd && !fieldErrors.number) {

@@ -1,5 +1,4 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { providerAccount } from "@/db/schema";
 import type { ProviderKind } from "@/db/schema/constants";
@@ -8,6 +7,7 @@ import { decryptJson, encryptJson, maskSecret, randomToken } from "@/server/lib/
 import { providerConfigSchemas, providerCredentialSchemas } from "@/server/providers";
 import { writeAudit } from "../audit";
 import { invalid, notFound } from "../errors";
+import { zodFieldErrors } from "../zod-field-errors";
 import { type AccountRow, credentialsKey, findAccount, webhookUrl } from "./account-store";
 import {
   type AccountOutput,
@@ -36,16 +36,12 @@ export function toAccountOutput(row: AccountRow): AccountOutput {
   };
 }
 
-function fieldErrors(prefix: string, err: z.ZodError): Record<string, string> {
-  return Object.fromEntries(err.issues.map((i) => [[prefix, ...i.path].join("."), i.message]));
-}
-
 /** Validates config and credentials against the kind's schemas; errors name the field. */
 function validateKind(kind: ProviderKind, config: unknown, credentials: unknown) {
   const c = providerConfigSchemas[kind].safeParse(config);
   const k = providerCredentialSchemas[kind].safeParse(credentials);
   if (!c.success || !k.success) {
-    const fields = { ...(c.success ? {} : fieldErrors("config", c.error)), ...(k.success ? {} : fieldErrors("credentials", k.error)) };
+    const fields = { ...zodFieldErrors(c.error, "config"), ...zodFieldErrors(k.error, "credentials") };
     throw invalid(Object.values(fields)[0] ?? "Configuração inválida.", fields);
   }
   return { config: c.data as Record<string, unknown>, credentials: k.data as Record<string, string> };

@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
-import { zodFieldErrors } from "@/app/_lib/zod-field-errors";
+import { zodFieldErrors } from "@/server/services/zod-field-errors";
 import { useTRPC } from "@/app/_trpc/client";
 import type { AppRouter } from "@/server/api/root";
 import { cn } from "../../ui/cn";
@@ -58,7 +58,7 @@ export function BatchWizard() {
       const { batchDraftInput } = await import("@/server/services/batches/schemas");
       const parsed = batchDraftInput.safeParse(draftInput(draft));
       if (!parsed.success) {
-        setErrors(toFieldErrors(zodFieldErrors(parsed)));
+        setErrors(toFieldErrors(zodFieldErrors(parsed.error)));
         setFormError(t("fixErrors"));
         return;
       }

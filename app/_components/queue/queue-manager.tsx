@@ -16,7 +16,7 @@ import { cn } from "../ui/cn";
 import { EmptyState } from "../ui/empty-state";
 import { Field } from "../ui/field";
 import { Select } from "../ui/select";
-import { type Feedback, FeedbackToast } from "./feedback-toast";
+import { type Feedback, FeedbackToast } from "../ui/feedback-toast";
 import { QUEUE_COLUMNS, QueueRow } from "./queue-row";
 import { LoadError, LoadingBlock } from "@/app/_components/ui/query-states";
 

@@ -8,7 +8,7 @@ import type { QueueItem } from "@/server/services/queue/schemas";
 import { SmsStatusBadge } from "../sms/sms-status-badge";
 import { Button } from "../ui/button";
 import { cn } from "../ui/cn";
-import type { Feedback } from "./feedback-toast";
+import type { Feedback } from "../ui/feedback-toast";
 import { useWhen } from "./use-when";
 
 export const QUEUE_COLUMNS = "md:grid-cols-[minmax(0,1.2fr)_minmax(0,1fr)_10rem_6.5rem_minmax(0,1.2fr)_14rem]";

@@ -6,7 +6,7 @@ import { useId, useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import { PROVIDER_LABELS } from "@/server/providers/schemas";
 import type { AccountOutput } from "@/server/services/sms-accounts/schemas";
-import type { Feedback } from "../queue/feedback-toast";
+import type { Feedback } from "../ui/feedback-toast";
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
 import { Input } from "../ui/input";

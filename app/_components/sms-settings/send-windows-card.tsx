@@ -14,7 +14,7 @@ import {
     type WeekRules,
   weekRulesSchema,
 } from "@/server/sms/send-window-rules";
-import type { Feedback } from "../queue/feedback-toast";
+import type { Feedback } from "../ui/feedback-toast";
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
 import { Card, CardTitle } from "../ui/card";

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useCallback, useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import { MessageIcon } from "../icons";
-import { type Feedback, FeedbackToast } from "../queue/feedback-toast";
+import { type Feedback, FeedbackToast } from "../ui/feedback-toast";
 import { Button } from "../ui/button";
 import { Card, CardTitle } from "../ui/card";
 import { EmptyState } from "../ui/empty-state";

@@ -2,60 +2,26 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import { Card, CardTitle } from "../ui/card";
 import { cn } from "../ui/cn";
+import { type Feedback, FeedbackToast } from "../ui/feedback-toast";
 import { NewUserForm } from "./new-user-form";
 import { USER_COLUMNS, UserRow } from "./user-row";
 import { LoadError, LoadingBlock } from "@/app/_components/ui/query-states";
-
-const FEEDBACK_MS = 8000;
-
-/**
- * Success messages float above the bottom bar, so they are seen wherever on the page the change was
- * made; the live region is always in the DOM so screen readers announce each new message.
- */
-function Feedback({ message, onDismiss }: { message: string; onDismiss: () => void }) {
-  const t = useTranslations("users");
-  useEffect(() => {
-    if (!message) return;
-    const timer = setTimeout(onDismiss, FEEDBACK_MS);
-    return () => clearTimeout(timer);
-  }, [message, onDismiss]);
-  return (
-    <div
-      role="status"
-      aria-live="polite"
-      className="pointer-events-none fixed inset-x-4 bottom-[calc(4.5rem+env(safe-area-inset-bottom))] z-40 flex justify-center md:inset-x-auto md:right-8 md:bottom-8"
-    >
-      {message ? (
-        <p className="pointer-events-auto flex max-w-md items-center gap-2 rounded-lg bg-emerald-800 py-1 pr-1 pl-4 text-sm font-medium text-white shadow-lg">
-          <span className="py-2">{message}</span>
-          <button
-            type="button"
-            onClick={onDismiss}
-            className="flex size-11 shrink-0 items-center justify-center rounded-md hover:bg-emerald-700"
-          >
-            <span aria-hidden="true" className="text-xl leading-none">×</span>
-            <span className="sr-only">{t("dismiss")}</span>
-          </button>
-        </p>
-      ) : null}
-    </div>
-  );
-}
 
 export function UsersManager({ currentUserId }: { currentUserId: string }) {
   const t = useTranslations("users");
   const trpc = useTRPC();
   const users = useQuery(trpc.user.list.queryOptions());
-  const [feedback, setFeedback] = useState("");
-  const dismiss = useCallback(() => setFeedback(""), []);
+  const [feedback, setFeedback] = useState<Feedback | null>(null);
+  const dismiss = useCallback(() => setFeedback(null), []);
+  const succeeded = useCallback((message: string) => setFeedback({ message, tone: "success" }), []);
 
   return (
     <div className="flex flex-col gap-4">
-      <Feedback message={feedback} onDismiss={dismiss} />
+      <FeedbackToast feedback={feedback} onDismiss={dismiss} dismissLabel={t("dismiss")} />
       <Card flush aria-labelledby="users-list-title" className="max-md:border-0 max-md:bg-transparent max-md:shadow-none">
         <CardTitle id="users-list-title" className="pb-3 md:px-5 md:pt-4">
           {t("listTitle")}
@@ -80,13 +46,13 @@ export function UsersManager({ currentUserId }: { currentUserId: string }) {
             </div>
             <ul aria-label={t("listLabel")} className="flex flex-col gap-3 md:gap-0 md:divide-y md:divide-slate-200 md:px-0 md:pb-0">
               {users.data.map((u) => (
-                <UserRow key={u.id} user={u} isSelf={u.id === currentUserId} onFeedback={setFeedback} />
+                <UserRow key={u.id} user={u} isSelf={u.id === currentUserId} onFeedback={succeeded} />
               ))}
             </ul>
           </>
         )}
       </Card>
-      <NewUserForm onCreated={(name) => setFeedback(t("feedback.created", { name }))} />
+      <NewUserForm onCreated={(name) => succeeded(t("feedback.created", { name }))} />
     </div>
   );
 }

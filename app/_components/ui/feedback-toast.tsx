@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
-import { cn } from "../ui/cn";
+import { cn } from "./cn";
 
 export type Feedback = { message: string; tone: "success" | "error" };
 

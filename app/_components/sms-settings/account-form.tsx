@@ -19,6 +19,7 @@ import { Select } from "../ui/select";
 import { configFields, credentialFields, type FieldSpec, formatConfigValue, parseConfigValue } from "./field-spec";
 import { ConfigField } from "./config-field";
 import { useFieldLabel } from "./use-field-label";
+import { formError } from "@/app/_trpc/form-error";
 
 type ConfigValues = Record<string, string | boolean>;
 
@@ -60,7 +61,7 @@ export function AccountForm({ account, onDone, onCancel }: { account?: AccountOu
   const serverErrors = mutation.error?.data?.fieldErrors ?? {};
   const errors: Record<string, string> = { ...serverErrors, ...localErrors };
   const hasFieldErrors = Object.keys(errors).length > 0;
-  const general = mutation.error && Object.keys(serverErrors).length === 0 ? (mutation.error.data ? mutation.error.message : t("actionFailed")) : null;
+  const general = formError(mutation.error, t("actionFailed"));
 
   // After a refused submit, take the admin to the first field to fix.
   useEffect(() => {

@@ -10,6 +10,7 @@ import { SmsStatusBadge } from "../sms/sms-status-badge";
 import { Button } from "../ui/button";
 import { Field } from "../ui/field";
 import { Input } from "../ui/input";
+import { formError } from "@/app/_trpc/form-error";
 
 const asStatus = (s: string) => SMS_STATUSES.find((x) => x === s) ?? null;
 
@@ -21,7 +22,7 @@ export function AccountTest({ account, onClose }: { account: AccountOutput; onCl
   const [text, setText] = useState("Teste do Painel de SMS.");
   const test = useMutation(trpc.smsAccount.test.mutationOptions());
   const fieldErrors = test.error?.data?.fieldErrors ?? {};
-  const general = test.error && Object.keys(fieldErrors).length === 0 ? (test.error.data ? test.error.message : t("actionFailed")) : null;
+  const general = formError(test.error, t("actionFailed"));
   const result = test.data;
   const resultStatus = result ? asStatus(result.status) : null;
 

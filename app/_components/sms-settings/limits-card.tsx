@@ -11,6 +11,7 @@ import { Field } from "../ui/field";
 import { FormAlert } from "../ui/form-alert";
 import { Input } from "../ui/input";
 import { Spinner } from "../ui/spinner";
+import { formError } from "@/app/_trpc/form-error";
 
 type Limits = { maxParts: number; individualPerMinute: number };
 
@@ -30,7 +31,7 @@ function LimitsForm({ initial, onFeedback }: { initial: Limits; onFeedback: (f: 
     }),
   );
   const errors: Record<string, string> = { ...(save.error?.data?.fieldErrors ?? {}), ...local };
-  const general = save.error && !save.error.data?.fieldErrors ? (save.error.data ? save.error.message : t("actionFailed")) : null;
+  const general = formError(save.error, t("actionFailed"));
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();

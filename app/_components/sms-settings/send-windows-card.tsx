@@ -22,6 +22,7 @@ import { cn } from "../ui/cn";
 import { Field } from "../ui/field";
 import { Input } from "../ui/input";
 import { Spinner } from "../ui/spinner";
+import { formError } from "@/app/_trpc/form-error";
 
 const DAYS = ["weekday", "saturday", "sunday"] as const;
 type Day = (typeof DAYS)[number];
@@ -47,7 +48,7 @@ function UfEditor({ uf, rules, custom, onDone, onCancel }: { uf: Uf; rules: Week
   const [local, setLocal] = useState<Record<string, string>>({});
   const errors: Record<string, string> = { ...(save.error?.data?.fieldErrors ?? {}), ...local };
   const weekError = errors.rules;
-  const general = save.error && !save.error.data?.fieldErrors ? (save.error.data ? save.error.message : tc("actionFailed")) : null;
+  const general = formError(save.error, tc("actionFailed"));
   const set = (day: Day, patch: Partial<DayDraft>) => setDraft((d) => ({ ...d, [day]: { ...d[day], ...patch } }));
 
   function onSubmit(e: FormEvent) {

@@ -12,6 +12,7 @@ import { Field } from "../ui/field";
 import { FormAlert } from "../ui/form-alert";
 import { Input } from "../ui/input";
 import { Select } from "../ui/select";
+import { formError } from "@/app/_trpc/form-error";
 
 function asRole(value: FormDataEntryValue | null): Role {
   return ROLES.find((r) => r === value) ?? "tecnico";
@@ -30,7 +31,7 @@ export function NewUserForm({ onCreated }: { onCreated: (name: string) => void }
 
   const fieldErrors = create.error?.data?.fieldErrors ?? null;
   const hasFieldErrors = fieldErrors !== null && Object.keys(fieldErrors).length > 0;
-  const general = create.error && !hasFieldErrors ? (create.error.data ? create.error.message : t("form.failed")) : null;
+  const general = formError(create.error, t("form.failed"));
 
   // After a refused submit, take the user to the first field to fix.
   useEffect(() => {

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import { SMS_STATUSES } from "@/db/schema/constants";
-import type { AccountOutput } from "@/server/services/sms-accounts/schemas";
+import { type AccountOutput, DEFAULT_TEST_TEXT } from "@/server/services/sms-accounts/schemas";
 import { SmsStatusBadge } from "../sms/sms-status-badge";
 import { Button } from "../ui/button";
 import { Field } from "../ui/field";
@@ -19,7 +19,7 @@ export function AccountTest({ account, onClose }: { account: AccountOutput; onCl
   const t = useTranslations("smsSettings");
   const trpc = useTRPC();
   const [phone, setPhone] = useState("");
-  const [text, setText] = useState("Teste do Painel de SMS.");
+  const [text, setText] = useState(DEFAULT_TEST_TEXT);
   const test = useMutation(trpc.smsAccount.test.mutationOptions());
   const fieldErrors = test.error?.data?.fieldErrors ?? {};
   const general = formError(test.error, t("actionFailed"));

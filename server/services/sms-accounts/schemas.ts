@@ -48,9 +48,12 @@ export type UpdateAccountInput = z.input<typeof updateAccountInput>;
 export const accountIdInput = z.object({ id: z.number().int().positive() });
 export const setAccountActiveInput = z.object({ id: z.number().int().positive(), active: z.boolean() });
 
+/** The text of "Testar" unless the admin writes another. */
+export const DEFAULT_TEST_TEXT = "Teste do Painel de SMS.";
+
 export const testAccountInput = z.object({
   id: z.number().int().positive(),
   phone: z.string().trim().min(1, "Informe o número para o teste."),
-  text: z.string().trim().min(1, "Informe o texto do teste.").max(160, "O teste aceita no máximo 160 caracteres.").default("Teste do Painel de SMS."),
+  text: z.string().trim().min(1, "Informe o texto do teste.").max(160, "O teste aceita no máximo 160 caracteres.").default(DEFAULT_TEST_TEXT),
   idempotencyKey: z.uuid("Chave de idempotência inválida."),
 });

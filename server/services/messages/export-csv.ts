@@ -7,10 +7,16 @@ import type { Db } from "@/db/client";
 import type { SessionUser } from "@/server/auth/session";
 import { STATUS_LABELS } from "@/server/sms/status";
 import { parseInput } from "../batches/parse";
-import { ENCODING_LABELS, ORIGIN_LABELS } from "./labels";
+import type { SmsOrigin } from "@/db/schema/constants";
+import historyWords from "@/messages/pt-BR/sms-history.json";
+import { ENCODING_LABELS } from "./labels";
+
 import { messageConditions, selectMessagePage } from "./list-messages";
 import { HISTORY_TIME_ZONE } from "./period";
 import { messageFiltersInput, type MessageRowOutput } from "./schemas";
+
+/** The origins' words of the history screen. */
+const ORIGIN_LABELS: Readonly<Record<SmsOrigin, string>> = historyWords.origins;
 
 const EXPORT_PAGE_SIZE = 500;
 const SEPARATOR = ";";

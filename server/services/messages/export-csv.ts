@@ -10,7 +10,6 @@ import { parseInput } from "../batches/parse";
 import type { SmsOrigin } from "@/db/schema/constants";
 import historyWords from "@/messages/pt-BR/sms-history.json";
 import { ENCODING_LABELS } from "./labels";
-
 import { messageConditions, selectMessagePage } from "./list-messages";
 import { HISTORY_TIME_ZONE } from "./period";
 import { messageFiltersInput, type MessageRowOutput } from "./schemas";

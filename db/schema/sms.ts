@@ -23,6 +23,8 @@ export const providerAccount = sqliteTable(
     /** Secret path segment of this account's webhook URL (providers that do not sign). */
     webhookSecret: text().notNull(),
     ratePerSecond: integer().notNull().default(10),
+    /** "Enviar sem acentos": the rendered text is transliterated to GSM-7 before it is stored and sent. */
+    stripAccents: integer({ mode: "boolean" }).notNull().default(true),
     isDefault: integer({ mode: "boolean" }).notNull().default(false),
     active: integer({ mode: "boolean" }).notNull().default(true),
     createdAt: now(),

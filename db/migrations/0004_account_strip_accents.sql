@@ -1,0 +1,1 @@
+ALTER TABLE `provider_account` ADD `strip_accents` integer DEFAULT true NOT NULL;

@@ -127,7 +127,9 @@ export function renderTemplate(template: string, ctx: TemplateContext): string {
   return out;
 }
 
-const HONORIFICS = new Set(["sr", "sra", "srta", "dr", "dra", "prof", "profa"]);
+/** Titles firstName skips ("Dr. João" → "João"); batches/text-metrics.ts mirrors the rule in SQL. */
+export const HONORIFIC_WORDS = ["sr", "sra", "srta", "dr", "dra", "prof", "profa"] as const;
+const HONORIFICS: ReadonlySet<string> = new Set(HONORIFIC_WORDS);
 
 function capitalizeWord(word: string): string {
   // Mixed case ("DeLuca") was typed on purpose; only all-caps or all-lowercase words are recased.

@@ -1,4 +1,4 @@
-// Protects the triggers that keep `batch_candidate` (migration 0003) current: after writes of every
+// Protects the triggers that keep `batch_candidate` (migrations 0003 and 0005) current: after writes of every
 // kind to customer, phone, connection and opt_out, the table equals a rebuild of every customer from
 // scratch, and the preview of every mode still equals the independent computation over the base tables.
 import { sql } from "drizzle-orm";
@@ -13,7 +13,7 @@ import { recipientPageSql } from "./selection-sql";
 const db = createTestDb();
 let awkward: Awkward;
 
-const COLUMNS = "dim, value, customer_id, phone_id, e164, is_primary, first_of_customer, valid, shared, opted_out, neighbourhood_id, street_id, connected";
+const COLUMNS = "dim, value, customer_id, phone_id, e164, is_primary, first_of_customer, valid, shared, opted_out, neighbourhood_id, street_id, connected, t_nome, t_first, t_code, t_plan, t_city";
 
 /** The table as the triggers left it equals the table rebuilt from scratch for every customer. */
 async function expectTableEqualsFreshBuild() {

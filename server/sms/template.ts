@@ -37,9 +37,10 @@ const VARIABLE = /\{([\p{L}_][\p{L}\p{N}_]*)\}/gu;
 // Brace groups that look like an attempt at a variable: "{{nome}}", "{ nome }", "{primeiro nome}".
 const BRACE_GROUP = /\{+([^{}\n]{1,40})\}+/gu;
 
-type Token = { kind: "text"; text: string } | { kind: "variable"; name: string };
+export type Token = { kind: "text"; text: string } | { kind: "variable"; name: string };
 
-function tokenize(template: string): Token[] {
+/** The template as text and variables, in order (a variable used twice appears twice). */
+export function tokenize(template: string): Token[] {
   const tokens: Token[] = [];
   let last = 0;
   for (const m of template.matchAll(VARIABLE)) {

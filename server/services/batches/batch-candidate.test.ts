@@ -43,7 +43,7 @@ async function expectPreviewsMatchTheBase(values: Record<(typeof BATCH_MODES)[nu
         expect(preview.phonesToSend, label).toBe(exp.recipients.size);
         expect(preview.exclusions, label).toEqual({
           noMobile: exp.noMobile, invalidNumber: exp.invalidNumber, prefixNotAccepted: exp.prefixNotAccepted,
-          duplicateInBatch: exp.duplicateInBatch, optedOut: exp.optedOut,
+          duplicateInBatch: exp.duplicateInBatch, optedOut: exp.optedOut, overLimit: 0,
         });
         const listed = await db.all<{ customer_id: number; e164: string }>(recipientPageSql({ filters, deselected: [] }, { customerId: 0, phoneId: 0 }, 100_000));
         expect(listed.map((r) => `${r.customer_id} ${r.e164}`).sort(), label).toEqual([...exp.recipients].map(([e164, c]) => `${c} ${e164}`).sort());

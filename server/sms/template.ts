@@ -128,6 +128,12 @@ export function renderTemplate(template: string, ctx: TemplateContext): string {
   return out;
 }
 
+/** The text with these values (the example ones when null), or null when the template itself is wrong. */
+export function renderPreview(template: string, ctx: TemplateContext | null): string | null {
+  if (!validateTemplate(template).ok) return null;
+  return renderTemplate(template, ctx ?? EXAMPLE_CONTEXT);
+}
+
 /** Titles firstName skips ("Dr. João" → "João"); batches/text-metrics.ts mirrors the rule in SQL. */
 export const HONORIFIC_WORDS = ["sr", "sra", "srta", "dr", "dra", "prof", "profa"] as const;
 const HONORIFICS: ReadonlySet<string> = new Set(HONORIFIC_WORDS);

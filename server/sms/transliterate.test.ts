@@ -23,6 +23,8 @@ describe("transliterateToGsm", () => {
   it("replaces what has no GSM-7 form with ? and says which, one ? per emoji sequence", () => {
     const family = "👨‍👩‍👧";
     expect(transliterateToGsm(`Oi 😀 ${family} 👍🏽 Ω 中!`)).toEqual({ text: "Oi ? ? ? Ω ?!", replaced: ["😀", family, "👍🏽", "中"] });
+    // Its compatibility form is a space and two marks: still a character the customer would miss.
+    expect(transliterateToGsm("aﱞb")).toEqual({ text: "a?b", replaced: ["ﱞ"] });
   });
 
   it("leaves out only invisible characters", () => {

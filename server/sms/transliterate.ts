@@ -13,6 +13,7 @@ import { gsmFormOf } from "./remove-accents";
 export const REPLACEMENT_CHAR = "?";
 
 const INVISIBLE = /^[\p{Cc}\p{Cf}\p{M}\p{Z}]$/u;
+const VISIBLE = /[^\p{Cc}\p{Cf}\p{M}\p{Z}]/u;
 
 let segmenter: Intl.Segmenter | undefined;
 function graphemes(text: string): Iterable<string> {
@@ -33,7 +34,8 @@ export function transliterateToGsm(text: string): Transliteration {
       if (form === "" && !INVISIBLE.test(char)) lost = true;
       plain += form;
     }
-    if (lost) {
+    // A visible character whose plain form is nothing but space (ﱞ decomposes to a space and marks) is lost too.
+    if (lost || (plain.trim() === "" && VISIBLE.test(grapheme))) {
       out += REPLACEMENT_CHAR;
       replaced.add(grapheme);
     } else out += plain;

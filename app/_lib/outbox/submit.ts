@@ -20,6 +20,8 @@ export type SubmitOptions = {
   userId: string;
   /** The admin's limit of parts per message (`sms.settings`); 1 by default. */
   maxParts?: number;
+  /** The default account sends without accents (`sms.settings`); true by default, as the server. */
+  stripAccents?: boolean;
   /** The customer's values for the variables, for an exact length check. */
   context?: TemplateContext;
   customerName?: string;

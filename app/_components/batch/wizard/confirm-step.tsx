@@ -11,6 +11,7 @@ import { FormAlert } from "../../ui/form-alert";
 import { LoadError, LoadingBlock } from "../../ui/query-states";
 import { Spinner } from "../../ui/spinner";
 import { type Draft, draftInput, type FieldErrors, toFieldErrors } from "./draft";
+import { blockedByLength, OverLimitNotice } from "./over-limit";
 
 type Props = {
   draft: Draft;
@@ -74,13 +75,14 @@ export function ConfirmStep({ draft, valueName, deselected, idempotencyKey, onBa
           <dt className="font-medium text-slate-600">{t("phones")}</dt>
           <dd className="text-slate-900 tabular-nums">{p.phonesToSend}</dd>
           <dt className="font-medium text-slate-600">{t("parts")}</dt>
-          <dd className="text-slate-900 tabular-nums">{p.estimate.exact ? p.estimate.totalParts : t("partsApprox", { parts: p.estimate.totalParts })}</dd>
+          <dd className="text-slate-900 tabular-nums">{p.estimate.totalParts}</dd>
           <dt className="font-medium text-slate-600">{t("category")}</dt>
           <dd className="text-slate-900">{tw(`categories.${draft.category}`)}</dd>
           <dt className="font-medium text-slate-600">{t("message")}</dt>
           <dd className="break-words whitespace-pre-wrap text-slate-900">{draft.message}</dd>
         </dl>
       </Card>
+      <OverLimitNotice estimate={p.estimate} draft={draft} />
       {create.isError ? (
         <FormAlert>
           {create.error.data ? create.error.message : t("failed")}
@@ -92,7 +94,7 @@ export function ConfirmStep({ draft, valueName, deselected, idempotencyKey, onBa
         </Button>
         <Button
           onClick={() => create.mutate({ ...input, idempotencyKey })}
-          disabled={sent || p.phonesToSend === 0}
+          disabled={sent || p.phonesToSend === 0 || blockedByLength(p.estimate, draft)}
           className="md:min-w-48"
         >
           {sent ? <Spinner className="size-4" /> : null}

@@ -5,7 +5,7 @@ import { contextForCustomer } from "@/server/sms/template";
 import { type IndividualDraft, renderDraftMessage, validateIndividualDraft } from "./validate-draft";
 
 const ok: IndividualDraft = { customerId: 7, motivo: "Visita técnica", ddd: "35", number: "99123-4567", message: "Ola {primeiro_nome}, chego logo.", confirmed: true };
-const rules = { maxParts: 1, context: contextForCustomer({ name: "MARIA DA SILVA", code: "10", planName: "Fibra", cityName: "Poços de Caldas" }) };
+const rules = { maxParts: 1, stripAccents: true, context: contextForCustomer({ name: "MARIA DA SILVA", code: "10", planName: "Fibra", cityName: "Poços de Caldas" }) };
 
 describe("validateIndividualDraft", () => {
   it("accepts a complete draft", () => {
@@ -36,5 +36,11 @@ describe("validateIndividualDraft", () => {
     expect(renderDraftMessage("Oi {primeiro_nome}", rules.context)).toBe("Oi Maria");
     expect(renderDraftMessage("Oi {primeiro_nome}", null)).toBe("Oi Maria");
     expect(renderDraftMessage("Oi {x}", null)).toBeNull();
+  });
+
+  it("counts the text as the account sends it: a Portuguese text of 76 characters is one SMS without accents", () => {
+    const message = "Olá {primeiro_nome}, sua conexão será restabelecida às 14h. Obrigado pela compreensão!";
+    expect(validateIndividualDraft({ ...ok, message }, rules)).toEqual({});
+    expect(validateIndividualDraft({ ...ok, message }, { ...rules, stripAccents: false }).message).toMatch(/cabem 70 caracteres por SMS e ela tem 76/);
   });
 });

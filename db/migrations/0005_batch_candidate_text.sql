@@ -20,7 +20,9 @@ CREATE TABLE customer_text (
   t_first INTEGER,
   t_code INTEGER,
   -- The connection whose plan {plano} shows: a not-cancelled one first, then the lowest id.
-  plan_id INTEGER
+  plan_id INTEGER,
+  t_plan INTEGER,
+  t_city INTEGER
 );
 --> statement-breakpoint
 CREATE TABLE reference_text (kind TEXT NOT NULL, id INTEGER NOT NULL, metric INTEGER, PRIMARY KEY (kind, id)) WITHOUT ROWID;
@@ -30,7 +32,35 @@ DROP TRIGGER batch_candidate_refresh;
 CREATE TRIGGER batch_candidate_refresh AFTER INSERT ON batch_candidate_stale
 BEGIN
   DELETE FROM batch_candidate WHERE customer_id = NEW.customer_id;
-  INSERT OR REPLACE INTO customer_text (customer_id, t_nome, t_first, t_code, plan_id)
+  INSERT INTO batch_candidate (dim, value, customer_id, phone_id, e164, is_primary, first_of_customer, valid, shared, opted_out, neighbourhood_id, street_id, connected,
+      t_nome, t_first, t_code, t_plan, t_city)
+    SELECT d.dim, d.value, c.id, coalesce(p.id, 0), coalesce(p.e164, ''), coalesce(p.is_primary, 0),
+      p.id IS NULL OR p.id = (SELECT min(q.id) FROM phone q WHERE q.customer_id = c.id AND q.kind = 'mobile'),
+      coalesce(p.e164 GLOB '+55[1-9][1-9]9[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]' AND substr(p.e164, 4, 2) IN ('11', '12', '13', '14', '15', '16', '17', '18', '19', '21', '22', '24', '27', '28', '31', '32', '33', '34', '35', '37', '38', '41', '42', '43', '44', '45', '46', '47', '48', '49', '51', '53', '54', '55', '61', '62', '63', '64', '65', '66', '67', '68', '69', '71', '73', '74', '75', '77', '79', '81', '82', '83', '84', '85', '86', '87', '88', '89', '91', '92', '93', '94', '95', '96', '97', '98', '99'), 0),
+      p.id IS NOT NULL AND EXISTS (SELECT 1 FROM phone t WHERE t.e164 = p.e164 AND t.kind = 'mobile' AND t.id <> p.id),
+      p.id IS NOT NULL AND EXISTS (SELECT 1 FROM opt_out o WHERE o.phone_e164 = p.e164 AND o.lifted_at IS NULL),
+      c.neighbourhood_id, c.street_id,
+      EXISTS (SELECT 1 FROM connection k WHERE k.customer_id = c.id AND k.status <> 'cancelled'),
+      x.t_nome, x.t_first, x.t_code, x.t_plan, x.t_city
+    FROM (
+      SELECT id AS customer_id, 'cidade' AS dim, city_id AS value FROM customer WHERE id = NEW.customer_id
+      UNION ALL SELECT id, 'profile_pagamento', payment_profile_id FROM customer WHERE payment_profile_id IS NOT NULL AND id = NEW.customer_id
+      UNION ALL SELECT DISTINCT customer_id, 'ponto_acesso', access_point_id FROM connection WHERE status <> 'cancelled' AND customer_id = NEW.customer_id
+      UNION ALL SELECT DISTINCT customer_id, 'servidor', server_id FROM connection WHERE status <> 'cancelled' AND customer_id = NEW.customer_id
+      UNION ALL SELECT DISTINCT customer_id, 'plano', plan_id FROM connection WHERE status <> 'cancelled' AND customer_id = NEW.customer_id
+    ) d
+    CROSS JOIN customer c ON c.id = d.customer_id
+    LEFT JOIN customer_text x ON x.customer_id = c.id
+    LEFT JOIN phone p ON p.customer_id = c.id AND p.kind = 'mobile'
+    WHERE c.status = 'active';
+  DELETE FROM batch_candidate_stale WHERE rowid = NEW.rowid;
+END;
+--> statement-breakpoint
+DROP TRIGGER customer_candidates_ai;
+--> statement-breakpoint
+CREATE TRIGGER customer_candidates_ai AFTER INSERT ON customer
+BEGIN
+  INSERT OR REPLACE INTO customer_text (customer_id, t_nome, t_first, t_code, plan_id, t_plan, t_city)
     SELECT c.id, CASE WHEN instr(trim(c.name), '  ') > 0 THEN NULL ELSE CASE WHEN NOT trim(c.name) GLOB '*[^ -Z_a-z]*' THEN length(trim(c.name)) * 4
       WHEN NOT trim(c.name) GLOB '*[^ -,.-Z_a-zÀ-ÏÑ-ÖØ-Ýà-ïñ-öø-ýÿ-]*' THEN length(trim(c.name)) * 4 + (trim(c.name) GLOB '*[À-ÃÈÊ-ÏÒ-ÕÙ-ÛÝá-ãçêëí-ïó-õúûýÿ]*')
       WHEN trim(c.name) GLOB '*[^ -,.-Z_a-z¡£-¥§¨ª«¯°²-´·-»¿-ÏÑ-Ýà-ïñ-ýÿ-ĥĨ-ıĴ-ķĹ-ľŁ-ŉŌ-őŔ-ťŨ-ſ‐-―‗-‟•․-]*' THEN NULL
@@ -46,38 +76,38 @@ BEGIN
       WHEN NOT trim(coalesce(c.code, '')) GLOB '*[^ -,.-Z_a-zÀ-ÏÑ-ÖØ-Ýà-ïñ-öø-ýÿ-]*' THEN length(trim(coalesce(c.code, ''))) * 4 + (trim(coalesce(c.code, '')) GLOB '*[À-ÃÈÊ-ÏÒ-ÕÙ-ÛÝá-ãçêëí-ïó-õúûýÿ]*')
       WHEN trim(coalesce(c.code, '')) GLOB '*[^ -,.-Z_a-z¡£-¥§¨ª«¯°²-´·-»¿-ÏÑ-Ýà-ïñ-ýÿ-ĥĨ-ıĴ-ķĹ-ľŁ-ŉŌ-őŔ-ťŨ-ſ‐-―‗-‟•․-]*' THEN NULL
       ELSE length(trim(coalesce(c.code, ''))) * 4 + (trim(coalesce(c.code, '')) GLOB '*[¨ª«¯°²-´·-»À-ÃÈÊ-ÏÒ-Õ×Ù-ÛÝá-ãçêëí-ïó-õ÷úûýÿ-ĥĨ-ıĴ-ķĹ-ľŁ-ŉŌ-őŔ-ťŨ-ſ‐-―‗-‟•․]*') END,
-      (SELECT k.plan_id FROM connection k WHERE k.customer_id = c.id ORDER BY k.status = 'cancelled', k.id LIMIT 1)
-    FROM customer c WHERE c.id = NEW.customer_id;
-  INSERT INTO batch_candidate (dim, value, customer_id, phone_id, e164, is_primary, first_of_customer, valid, shared, opted_out, neighbourhood_id, street_id, connected,
-      t_nome, t_first, t_code, t_plan, t_city)
-    SELECT d.dim, d.value, c.id, coalesce(p.id, 0), coalesce(p.e164, ''), coalesce(p.is_primary, 0),
-      p.id IS NULL OR p.id = (SELECT min(q.id) FROM phone q WHERE q.customer_id = c.id AND q.kind = 'mobile'),
-      coalesce(p.e164 GLOB '+55[1-9][1-9]9[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]' AND substr(p.e164, 4, 2) IN ('11', '12', '13', '14', '15', '16', '17', '18', '19', '21', '22', '24', '27', '28', '31', '32', '33', '34', '35', '37', '38', '41', '42', '43', '44', '45', '46', '47', '48', '49', '51', '53', '54', '55', '61', '62', '63', '64', '65', '66', '67', '68', '69', '71', '73', '74', '75', '77', '79', '81', '82', '83', '84', '85', '86', '87', '88', '89', '91', '92', '93', '94', '95', '96', '97', '98', '99'), 0),
-      p.id IS NOT NULL AND EXISTS (SELECT 1 FROM phone t WHERE t.e164 = p.e164 AND t.kind = 'mobile' AND t.id <> p.id),
-      p.id IS NOT NULL AND EXISTS (SELECT 1 FROM opt_out o WHERE o.phone_e164 = p.e164 AND o.lifted_at IS NULL),
-      c.neighbourhood_id, c.street_id,
-      EXISTS (SELECT 1 FROM connection k WHERE k.customer_id = c.id AND k.status <> 'cancelled'),
-      x.t_nome, x.t_first, x.t_code,
-      CASE WHEN x.plan_id IS NULL THEN 0 ELSE (SELECT r.metric FROM reference_text r WHERE r.kind = 'plan' AND r.id = x.plan_id) END,
-      CASE WHEN c.city_id IS NULL THEN 0 ELSE (SELECT r.metric FROM reference_text r WHERE r.kind = 'city' AND r.id = c.city_id) END
-    FROM (
-      SELECT id AS customer_id, 'cidade' AS dim, city_id AS value FROM customer WHERE id = NEW.customer_id
-      UNION ALL SELECT id, 'profile_pagamento', payment_profile_id FROM customer WHERE payment_profile_id IS NOT NULL AND id = NEW.customer_id
-      UNION ALL SELECT DISTINCT customer_id, 'ponto_acesso', access_point_id FROM connection WHERE status <> 'cancelled' AND customer_id = NEW.customer_id
-      UNION ALL SELECT DISTINCT customer_id, 'servidor', server_id FROM connection WHERE status <> 'cancelled' AND customer_id = NEW.customer_id
-      UNION ALL SELECT DISTINCT customer_id, 'plano', plan_id FROM connection WHERE status <> 'cancelled' AND customer_id = NEW.customer_id
-    ) d
-    CROSS JOIN customer c ON c.id = d.customer_id
-    CROSS JOIN customer_text x ON x.customer_id = c.id
-    LEFT JOIN phone p ON p.customer_id = c.id AND p.kind = 'mobile'
-    WHERE c.status = 'active';
-  DELETE FROM batch_candidate_stale WHERE rowid = NEW.rowid;
+      c.plan_id, CASE WHEN c.plan_id IS NULL THEN 0 ELSE (SELECT r.metric FROM reference_text r WHERE r.kind = 'plan' AND r.id = c.plan_id) END, CASE WHEN c.city_id IS NULL THEN 0 ELSE (SELECT r.metric FROM reference_text r WHERE r.kind = 'city' AND r.id = c.city_id) END
+    FROM (SELECT id, name, code, city_id, (SELECT k.plan_id FROM connection k WHERE k.customer_id = customer.id ORDER BY k.status = 'cancelled', k.id LIMIT 1) AS plan_id FROM customer WHERE id = NEW.id) c;
+  INSERT INTO batch_candidate_stale (customer_id) SELECT NEW.id;
 END;
 --> statement-breakpoint
 DROP TRIGGER customer_candidates_au;
 --> statement-breakpoint
-CREATE TRIGGER customer_candidates_au AFTER UPDATE OF status, city_id, neighbourhood_id, street_id, payment_profile_id, name, code ON customer
+CREATE TRIGGER customer_candidates_au AFTER UPDATE OF status, city_id, neighbourhood_id, street_id, payment_profile_id ON customer
 BEGIN
+  INSERT INTO batch_candidate_stale (customer_id) SELECT NEW.id;
+END;
+--> statement-breakpoint
+CREATE TRIGGER customer_text_au AFTER UPDATE OF name, code, city_id ON customer
+BEGIN
+  INSERT OR REPLACE INTO customer_text (customer_id, t_nome, t_first, t_code, plan_id, t_plan, t_city)
+    SELECT c.id, CASE WHEN instr(trim(c.name), '  ') > 0 THEN NULL ELSE CASE WHEN NOT trim(c.name) GLOB '*[^ -Z_a-z]*' THEN length(trim(c.name)) * 4
+      WHEN NOT trim(c.name) GLOB '*[^ -,.-Z_a-zÀ-ÏÑ-ÖØ-Ýà-ïñ-öø-ýÿ-]*' THEN length(trim(c.name)) * 4 + (trim(c.name) GLOB '*[À-ÃÈÊ-ÏÒ-ÕÙ-ÛÝá-ãçêëí-ïó-õúûýÿ]*')
+      WHEN trim(c.name) GLOB '*[^ -,.-Z_a-z¡£-¥§¨ª«¯°²-´·-»¿-ÏÑ-Ýà-ïñ-ýÿ-ĥĨ-ıĴ-ķĹ-ľŁ-ŉŌ-őŔ-ťŨ-ſ‐-―‗-‟•․-]*' THEN NULL
+      ELSE length(trim(c.name)) * 4 + (trim(c.name) GLOB '*[¨ª«¯°²-´·-»À-ÃÈÊ-ÏÒ-Õ×Ù-ÛÝá-ãçêëí-ïó-õ÷úûýÿ-ĥĨ-ıĴ-ķĹ-ľŁ-ŉŌ-őŔ-ťŨ-ſ‐-―‗-‟•․]*') END END,
+      CASE WHEN substr(trim(c.name), 1, instr(trim(c.name) || ' ', ' ') - 1) = '' THEN NULL
+      WHEN NOT substr(trim(c.name), 1, instr(trim(c.name) || ' ', ' ') - 1) GLOB '*[^A-Za-z]*' THEN (CASE WHEN lower(substr(trim(c.name), 1, instr(trim(c.name) || ' ', ' ') - 1)) IN ('sr', 'sra', 'srta', 'dr', 'dra', 'prof', 'profa') THEN NULL ELSE length(substr(trim(c.name), 1, instr(trim(c.name) || ' ', ' ') - 1)) * 4 END)
+      WHEN NOT substr(substr(trim(c.name), 1, instr(trim(c.name) || ' ', ' ') - 1), 1, 1) GLOB '[A-Za-zªºÀ-ÏÑ-ÖØ-Ýá-æé-ëí-ïñó-öøú-ýÿ-ĥĨ-įĴ-ķĹ-ľŁ-ňŌ-őŔ-ťŨ-ž]' OR substr(substr(trim(c.name), 1, instr(trim(c.name) || ' ', ' ') - 1), 2) GLOB '*[^A-Za-zªºÁ-ÆÉ-ËÍ-ÏÑÓ-ÖØÚ-Ýà-ïñ-öø-ýÿ-ĥĨ-įıĴ-ķĹ-ľŁ-ŉŌ-őŔ-ťŨ-ſ]*' THEN NULL
+      WHEN length(substr(trim(c.name), 1, instr(trim(c.name) || ' ', ' ') - 1)) <= 5 AND (substr(trim(c.name), 1, instr(trim(c.name) || ' ', ' ') - 1) GLOB '[SsŚ-š][RrŔ-ř]' OR substr(trim(c.name), 1, instr(trim(c.name) || ' ', ' ') - 1) GLOB '[SsŚ-š][RrŔ-ř][AaÀ-Åà-åĀ-ą]' OR substr(trim(c.name), 1, instr(trim(c.name) || ' ', ' ') - 1) GLOB '[SsŚ-š][RrŔ-ř][TtŢ-ť][AaÀ-Åà-åĀ-ą]' OR substr(trim(c.name), 1, instr(trim(c.name) || ' ', ' ') - 1) GLOB '[DdĎď][RrŔ-ř]' OR substr(trim(c.name), 1, instr(trim(c.name) || ' ', ' ') - 1) GLOB '[DdĎď][RrŔ-ř][AaÀ-Åà-åĀ-ą]' OR substr(trim(c.name), 1, instr(trim(c.name) || ' ', ' ') - 1) GLOB '[Pp][RrŔ-ř][OoÒ-Öò-öŌ-ő][Ff]' OR substr(trim(c.name), 1, instr(trim(c.name) || ' ', ' ') - 1) GLOB '[Pp][RrŔ-ř][OoÒ-Öò-öŌ-ő][Ff][AaÀ-Åà-åĀ-ą]') THEN NULL
+      WHEN substr(substr(trim(c.name), 1, instr(trim(c.name) || ' ', ' ') - 1), 1, 1) GLOB '[ªºÀ-ÃÈÊ-ÏÒ-ÕÙ-ÛÝá-ãêëí-ïó-õúûýÿ-ĥĨ-įĴ-ķĹ-ľŁ-ňŌ-őŔ-ťŨ-ž]' OR substr(substr(trim(c.name), 1, instr(trim(c.name) || ' ', ' ') - 1), 2) GLOB '*[ªºÁ-ÃÊËÍ-ÏÓ-ÕÚÛÝá-ãçêëí-ïó-õúûýÿ-ĥĨ-įıĴ-ķĹ-ľŁ-ŉŌ-őŔ-ťŨ-ſ]*' THEN length(substr(trim(c.name), 1, instr(trim(c.name) || ' ', ' ') - 1)) * 4 + 1
+      WHEN substr(substr(trim(c.name), 1, instr(trim(c.name) || ' ', ' ') - 1), 1, 1) GLOB '[A-Za-zÄ-ÇÉÑÖØÜä-æéñöøü]' AND NOT substr(substr(trim(c.name), 1, instr(trim(c.name) || ' ', ' ') - 1), 2) GLOB '*[^A-Za-zÄ-ÆÉÑÖØÜàä-æèéìñòöøùü]*' THEN length(substr(trim(c.name), 1, instr(trim(c.name) || ' ', ' ') - 1)) * 4
+      ELSE NULL END,
+      CASE WHEN NOT trim(coalesce(c.code, '')) GLOB '*[^ -Z_a-z]*' THEN length(trim(coalesce(c.code, ''))) * 4
+      WHEN NOT trim(coalesce(c.code, '')) GLOB '*[^ -,.-Z_a-zÀ-ÏÑ-ÖØ-Ýà-ïñ-öø-ýÿ-]*' THEN length(trim(coalesce(c.code, ''))) * 4 + (trim(coalesce(c.code, '')) GLOB '*[À-ÃÈÊ-ÏÒ-ÕÙ-ÛÝá-ãçêëí-ïó-õúûýÿ]*')
+      WHEN trim(coalesce(c.code, '')) GLOB '*[^ -,.-Z_a-z¡£-¥§¨ª«¯°²-´·-»¿-ÏÑ-Ýà-ïñ-ýÿ-ĥĨ-ıĴ-ķĹ-ľŁ-ŉŌ-őŔ-ťŨ-ſ‐-―‗-‟•․-]*' THEN NULL
+      ELSE length(trim(coalesce(c.code, ''))) * 4 + (trim(coalesce(c.code, '')) GLOB '*[¨ª«¯°²-´·-»À-ÃÈÊ-ÏÒ-Õ×Ù-ÛÝá-ãçêëí-ïó-õ÷úûýÿ-ĥĨ-ıĴ-ķĹ-ľŁ-ŉŌ-őŔ-ťŨ-ſ‐-―‗-‟•․]*') END,
+      c.plan_id, CASE WHEN c.plan_id IS NULL THEN 0 ELSE (SELECT r.metric FROM reference_text r WHERE r.kind = 'plan' AND r.id = c.plan_id) END, CASE WHEN c.city_id IS NULL THEN 0 ELSE (SELECT r.metric FROM reference_text r WHERE r.kind = 'city' AND r.id = c.city_id) END
+    FROM (SELECT id, name, code, city_id, (SELECT k.plan_id FROM connection k WHERE k.customer_id = customer.id ORDER BY k.status = 'cancelled', k.id LIMIT 1) AS plan_id FROM customer WHERE id = NEW.id) c;
   INSERT INTO batch_candidate_stale (customer_id) SELECT NEW.id;
 END;
 --> statement-breakpoint
@@ -93,7 +123,27 @@ DROP TRIGGER connection_candidates_ai;
 --> statement-breakpoint
 CREATE TRIGGER connection_candidates_ai AFTER INSERT ON connection
 BEGIN
+  UPDATE customer_text SET plan_id = (SELECT k.plan_id FROM connection k WHERE k.customer_id = customer_text.customer_id ORDER BY k.status = 'cancelled', k.id LIMIT 1),
+    t_plan = CASE WHEN (SELECT k.plan_id FROM connection k WHERE k.customer_id = customer_text.customer_id ORDER BY k.status = 'cancelled', k.id LIMIT 1) IS NULL THEN 0 ELSE (SELECT r.metric FROM reference_text r WHERE r.kind = 'plan' AND r.id = (SELECT k.plan_id FROM connection k WHERE k.customer_id = customer_text.customer_id ORDER BY k.status = 'cancelled', k.id LIMIT 1)) END WHERE customer_id IN (NEW.customer_id);
   INSERT INTO batch_candidate_stale (customer_id) SELECT NEW.customer_id;
+END;
+--> statement-breakpoint
+DROP TRIGGER connection_candidates_ad;
+--> statement-breakpoint
+CREATE TRIGGER connection_candidates_ad AFTER DELETE ON connection
+BEGIN
+  UPDATE customer_text SET plan_id = (SELECT k.plan_id FROM connection k WHERE k.customer_id = customer_text.customer_id ORDER BY k.status = 'cancelled', k.id LIMIT 1),
+    t_plan = CASE WHEN (SELECT k.plan_id FROM connection k WHERE k.customer_id = customer_text.customer_id ORDER BY k.status = 'cancelled', k.id LIMIT 1) IS NULL THEN 0 ELSE (SELECT r.metric FROM reference_text r WHERE r.kind = 'plan' AND r.id = (SELECT k.plan_id FROM connection k WHERE k.customer_id = customer_text.customer_id ORDER BY k.status = 'cancelled', k.id LIMIT 1)) END WHERE customer_id IN (OLD.customer_id);
+  INSERT INTO batch_candidate_stale (customer_id) SELECT OLD.customer_id;
+END;
+--> statement-breakpoint
+DROP TRIGGER connection_candidates_au;
+--> statement-breakpoint
+CREATE TRIGGER connection_candidates_au AFTER UPDATE OF customer_id, status, access_point_id, server_id, plan_id ON connection
+BEGIN
+  UPDATE customer_text SET plan_id = (SELECT k.plan_id FROM connection k WHERE k.customer_id = customer_text.customer_id ORDER BY k.status = 'cancelled', k.id LIMIT 1),
+    t_plan = CASE WHEN (SELECT k.plan_id FROM connection k WHERE k.customer_id = customer_text.customer_id ORDER BY k.status = 'cancelled', k.id LIMIT 1) IS NULL THEN 0 ELSE (SELECT r.metric FROM reference_text r WHERE r.kind = 'plan' AND r.id = (SELECT k.plan_id FROM connection k WHERE k.customer_id = customer_text.customer_id ORDER BY k.status = 'cancelled', k.id LIMIT 1)) END WHERE customer_id IN (OLD.customer_id, NEW.customer_id);
+  INSERT INTO batch_candidate_stale (customer_id) SELECT OLD.customer_id UNION SELECT NEW.customer_id;
 END;
 --> statement-breakpoint
 CREATE TRIGGER city_text_ai AFTER INSERT ON city
@@ -110,6 +160,8 @@ BEGIN
       WHEN NOT trim(coalesce(NEW.name, '')) GLOB '*[^ -,.-Z_a-zÀ-ÏÑ-ÖØ-Ýà-ïñ-öø-ýÿ-]*' THEN length(trim(coalesce(NEW.name, ''))) * 4 + (trim(coalesce(NEW.name, '')) GLOB '*[À-ÃÈÊ-ÏÒ-ÕÙ-ÛÝá-ãçêëí-ïó-õúûýÿ]*')
       WHEN trim(coalesce(NEW.name, '')) GLOB '*[^ -,.-Z_a-z¡£-¥§¨ª«¯°²-´·-»¿-ÏÑ-Ýà-ïñ-ýÿ-ĥĨ-ıĴ-ķĹ-ľŁ-ŉŌ-őŔ-ťŨ-ſ‐-―‗-‟•․-]*' THEN NULL
       ELSE length(trim(coalesce(NEW.name, ''))) * 4 + (trim(coalesce(NEW.name, '')) GLOB '*[¨ª«¯°²-´·-»À-ÃÈÊ-ÏÒ-Õ×Ù-ÛÝá-ãçêëí-ïó-õ÷úûýÿ-ĥĨ-ıĴ-ķĹ-ľŁ-ŉŌ-őŔ-ťŨ-ſ‐-―‗-‟•․]*') END;
+  UPDATE customer_text SET t_city = (SELECT r.metric FROM reference_text r WHERE r.kind = 'city' AND r.id = NEW.id)
+    WHERE customer_id IN (SELECT id FROM customer WHERE city_id = NEW.id);
   INSERT INTO batch_candidate_stale (customer_id) SELECT id FROM customer WHERE city_id = NEW.id;
 END;
 --> statement-breakpoint
@@ -137,7 +189,9 @@ BEGIN
       WHEN NOT trim(coalesce(NEW.name, '')) GLOB '*[^ -,.-Z_a-zÀ-ÏÑ-ÖØ-Ýà-ïñ-öø-ýÿ-]*' THEN length(trim(coalesce(NEW.name, ''))) * 4 + (trim(coalesce(NEW.name, '')) GLOB '*[À-ÃÈÊ-ÏÒ-ÕÙ-ÛÝá-ãçêëí-ïó-õúûýÿ]*')
       WHEN trim(coalesce(NEW.name, '')) GLOB '*[^ -,.-Z_a-z¡£-¥§¨ª«¯°²-´·-»¿-ÏÑ-Ýà-ïñ-ýÿ-ĥĨ-ıĴ-ķĹ-ľŁ-ŉŌ-őŔ-ťŨ-ſ‐-―‗-‟•․-]*' THEN NULL
       ELSE length(trim(coalesce(NEW.name, ''))) * 4 + (trim(coalesce(NEW.name, '')) GLOB '*[¨ª«¯°²-´·-»À-ÃÈÊ-ÏÒ-Õ×Ù-ÛÝá-ãçêëí-ïó-õ÷úûýÿ-ĥĨ-ıĴ-ķĹ-ľŁ-ŉŌ-őŔ-ťŨ-ſ‐-―‗-‟•․]*') END;
-  INSERT INTO batch_candidate_stale (customer_id) SELECT DISTINCT customer_id FROM connection WHERE plan_id = NEW.id;
+  UPDATE customer_text SET t_plan = (SELECT r.metric FROM reference_text r WHERE r.kind = 'plan' AND r.id = NEW.id)
+    WHERE customer_id IN (SELECT customer_id FROM customer_text WHERE plan_id = NEW.id);
+  INSERT INTO batch_candidate_stale (customer_id) SELECT customer_id FROM customer_text WHERE plan_id = NEW.id;
 END;
 --> statement-breakpoint
 CREATE TRIGGER plan_text_ad AFTER DELETE ON plan
@@ -149,6 +203,25 @@ INSERT INTO reference_text (kind, id, metric) SELECT 'plan', id, CASE WHEN NOT t
       WHEN NOT trim(coalesce(name, '')) GLOB '*[^ -,.-Z_a-zÀ-ÏÑ-ÖØ-Ýà-ïñ-öø-ýÿ-]*' THEN length(trim(coalesce(name, ''))) * 4 + (trim(coalesce(name, '')) GLOB '*[À-ÃÈÊ-ÏÒ-ÕÙ-ÛÝá-ãçêëí-ïó-õúûýÿ]*')
       WHEN trim(coalesce(name, '')) GLOB '*[^ -,.-Z_a-z¡£-¥§¨ª«¯°²-´·-»¿-ÏÑ-Ýà-ïñ-ýÿ-ĥĨ-ıĴ-ķĹ-ľŁ-ŉŌ-őŔ-ťŨ-ſ‐-―‗-‟•․-]*' THEN NULL
       ELSE length(trim(coalesce(name, ''))) * 4 + (trim(coalesce(name, '')) GLOB '*[¨ª«¯°²-´·-»À-ÃÈÊ-ÏÒ-Õ×Ù-ÛÝá-ãçêëí-ïó-õ÷úûýÿ-ĥĨ-ıĴ-ķĹ-ľŁ-ŉŌ-őŔ-ťŨ-ſ‐-―‗-‟•․]*') END FROM plan;
+--> statement-breakpoint
+INSERT OR REPLACE INTO customer_text (customer_id, t_nome, t_first, t_code, plan_id, t_plan, t_city)
+    SELECT c.id, CASE WHEN instr(trim(c.name), '  ') > 0 THEN NULL ELSE CASE WHEN NOT trim(c.name) GLOB '*[^ -Z_a-z]*' THEN length(trim(c.name)) * 4
+      WHEN NOT trim(c.name) GLOB '*[^ -,.-Z_a-zÀ-ÏÑ-ÖØ-Ýà-ïñ-öø-ýÿ-]*' THEN length(trim(c.name)) * 4 + (trim(c.name) GLOB '*[À-ÃÈÊ-ÏÒ-ÕÙ-ÛÝá-ãçêëí-ïó-õúûýÿ]*')
+      WHEN trim(c.name) GLOB '*[^ -,.-Z_a-z¡£-¥§¨ª«¯°²-´·-»¿-ÏÑ-Ýà-ïñ-ýÿ-ĥĨ-ıĴ-ķĹ-ľŁ-ŉŌ-őŔ-ťŨ-ſ‐-―‗-‟•․-]*' THEN NULL
+      ELSE length(trim(c.name)) * 4 + (trim(c.name) GLOB '*[¨ª«¯°²-´·-»À-ÃÈÊ-ÏÒ-Õ×Ù-ÛÝá-ãçêëí-ïó-õ÷úûýÿ-ĥĨ-ıĴ-ķĹ-ľŁ-ŉŌ-őŔ-ťŨ-ſ‐-―‗-‟•․]*') END END,
+      CASE WHEN substr(trim(c.name), 1, instr(trim(c.name) || ' ', ' ') - 1) = '' THEN NULL
+      WHEN NOT substr(trim(c.name), 1, instr(trim(c.name) || ' ', ' ') - 1) GLOB '*[^A-Za-z]*' THEN (CASE WHEN lower(substr(trim(c.name), 1, instr(trim(c.name) || ' ', ' ') - 1)) IN ('sr', 'sra', 'srta', 'dr', 'dra', 'prof', 'profa') THEN NULL ELSE length(substr(trim(c.name), 1, instr(trim(c.name) || ' ', ' ') - 1)) * 4 END)
+      WHEN NOT substr(substr(trim(c.name), 1, instr(trim(c.name) || ' ', ' ') - 1), 1, 1) GLOB '[A-Za-zªºÀ-ÏÑ-ÖØ-Ýá-æé-ëí-ïñó-öøú-ýÿ-ĥĨ-įĴ-ķĹ-ľŁ-ňŌ-őŔ-ťŨ-ž]' OR substr(substr(trim(c.name), 1, instr(trim(c.name) || ' ', ' ') - 1), 2) GLOB '*[^A-Za-zªºÁ-ÆÉ-ËÍ-ÏÑÓ-ÖØÚ-Ýà-ïñ-öø-ýÿ-ĥĨ-įıĴ-ķĹ-ľŁ-ŉŌ-őŔ-ťŨ-ſ]*' THEN NULL
+      WHEN length(substr(trim(c.name), 1, instr(trim(c.name) || ' ', ' ') - 1)) <= 5 AND (substr(trim(c.name), 1, instr(trim(c.name) || ' ', ' ') - 1) GLOB '[SsŚ-š][RrŔ-ř]' OR substr(trim(c.name), 1, instr(trim(c.name) || ' ', ' ') - 1) GLOB '[SsŚ-š][RrŔ-ř][AaÀ-Åà-åĀ-ą]' OR substr(trim(c.name), 1, instr(trim(c.name) || ' ', ' ') - 1) GLOB '[SsŚ-š][RrŔ-ř][TtŢ-ť][AaÀ-Åà-åĀ-ą]' OR substr(trim(c.name), 1, instr(trim(c.name) || ' ', ' ') - 1) GLOB '[DdĎď][RrŔ-ř]' OR substr(trim(c.name), 1, instr(trim(c.name) || ' ', ' ') - 1) GLOB '[DdĎď][RrŔ-ř][AaÀ-Åà-åĀ-ą]' OR substr(trim(c.name), 1, instr(trim(c.name) || ' ', ' ') - 1) GLOB '[Pp][RrŔ-ř][OoÒ-Öò-öŌ-ő][Ff]' OR substr(trim(c.name), 1, instr(trim(c.name) || ' ', ' ') - 1) GLOB '[Pp][RrŔ-ř][OoÒ-Öò-öŌ-ő][Ff][AaÀ-Åà-åĀ-ą]') THEN NULL
+      WHEN substr(substr(trim(c.name), 1, instr(trim(c.name) || ' ', ' ') - 1), 1, 1) GLOB '[ªºÀ-ÃÈÊ-ÏÒ-ÕÙ-ÛÝá-ãêëí-ïó-õúûýÿ-ĥĨ-įĴ-ķĹ-ľŁ-ňŌ-őŔ-ťŨ-ž]' OR substr(substr(trim(c.name), 1, instr(trim(c.name) || ' ', ' ') - 1), 2) GLOB '*[ªºÁ-ÃÊËÍ-ÏÓ-ÕÚÛÝá-ãçêëí-ïó-õúûýÿ-ĥĨ-įıĴ-ķĹ-ľŁ-ŉŌ-őŔ-ťŨ-ſ]*' THEN length(substr(trim(c.name), 1, instr(trim(c.name) || ' ', ' ') - 1)) * 4 + 1
+      WHEN substr(substr(trim(c.name), 1, instr(trim(c.name) || ' ', ' ') - 1), 1, 1) GLOB '[A-Za-zÄ-ÇÉÑÖØÜä-æéñöøü]' AND NOT substr(substr(trim(c.name), 1, instr(trim(c.name) || ' ', ' ') - 1), 2) GLOB '*[^A-Za-zÄ-ÆÉÑÖØÜàä-æèéìñòöøùü]*' THEN length(substr(trim(c.name), 1, instr(trim(c.name) || ' ', ' ') - 1)) * 4
+      ELSE NULL END,
+      CASE WHEN NOT trim(coalesce(c.code, '')) GLOB '*[^ -Z_a-z]*' THEN length(trim(coalesce(c.code, ''))) * 4
+      WHEN NOT trim(coalesce(c.code, '')) GLOB '*[^ -,.-Z_a-zÀ-ÏÑ-ÖØ-Ýà-ïñ-öø-ýÿ-]*' THEN length(trim(coalesce(c.code, ''))) * 4 + (trim(coalesce(c.code, '')) GLOB '*[À-ÃÈÊ-ÏÒ-ÕÙ-ÛÝá-ãçêëí-ïó-õúûýÿ]*')
+      WHEN trim(coalesce(c.code, '')) GLOB '*[^ -,.-Z_a-z¡£-¥§¨ª«¯°²-´·-»¿-ÏÑ-Ýà-ïñ-ýÿ-ĥĨ-ıĴ-ķĹ-ľŁ-ŉŌ-őŔ-ťŨ-ſ‐-―‗-‟•․-]*' THEN NULL
+      ELSE length(trim(coalesce(c.code, ''))) * 4 + (trim(coalesce(c.code, '')) GLOB '*[¨ª«¯°²-´·-»À-ÃÈÊ-ÏÒ-Õ×Ù-ÛÝá-ãçêëí-ïó-õ÷úûýÿ-ĥĨ-ıĴ-ķĹ-ľŁ-ŉŌ-őŔ-ťŨ-ſ‐-―‗-‟•․]*') END,
+      c.plan_id, CASE WHEN c.plan_id IS NULL THEN 0 ELSE (SELECT r.metric FROM reference_text r WHERE r.kind = 'plan' AND r.id = c.plan_id) END, CASE WHEN c.city_id IS NULL THEN 0 ELSE (SELECT r.metric FROM reference_text r WHERE r.kind = 'city' AND r.id = c.city_id) END
+    FROM (SELECT id, name, code, city_id, (SELECT k.plan_id FROM connection k WHERE k.customer_id = customer.id ORDER BY k.status = 'cancelled', k.id LIMIT 1) AS plan_id FROM customer WHERE 1) c;
 --> statement-breakpoint
 -- Every customer's rows again, with the metrics.
 INSERT INTO batch_candidate_stale (customer_id) SELECT id FROM customer;

@@ -36,7 +36,10 @@ export default defineConfig({
     env: {
       DATA_DIR: ".tmp/e2e",
       DATABASE_URL: "file:.tmp/e2e/app.db",
-      APP_URL: baseURL,
+      // The embedded default (no APP_URL, so http://localhost:$PORT): what an ISP runs, and what lets
+      // e2e/login-host.spec.ts sign in through http://127.0.0.1:$PORT. Empty also overrides a shell's APP_URL.
+      APP_URL: "",
+      TRUSTED_ORIGINS: "",
       PORT: String(E2E_PORT),
       LOG_LEVEL: "warn",
       NEXT_TELEMETRY_DISABLED: "1",

@@ -2,6 +2,7 @@
 // attempt, the temporary failure and its retry time, the provider's id, the delivery report) in São
 // Paulo time whatever the browser's zone; a technician opens only their own. Also the batch's
 // recipient rows on a phone: a scheduled row with its window note keeps the name and number whole.
+// Customers at offsets 200–205 are this spec's alone (other specs use 7–170): its messages must not show in their histories.
 import type { Page } from "@playwright/test";
 import { formatPhoneNational } from "@/server/sms/phone";
 import { sendableCustomer } from "./support/individual-db";
@@ -28,7 +29,7 @@ test.describe("in a browser set to another time zone", () => {
     const phone = testInfo.project.name === "phone";
     // One day per profile: the day filter finds this test's message alone.
     const [day, iso] = phone ? ["16/03/2026", "2026-03-16"] : ["17/03/2026", "2026-03-17"];
-    const customer = await sendableCustomer(phone ? 40 : 41);
+    const customer = await sendableCustomer(phone ? 200 : 201);
     const motivo = `Visita técnica ${testInfo.project.name}`;
     const id = await insertDeliveredAfterRetry("tecnico", customer, motivo, new Date(`${iso}T17:05:00Z`), `SBX-E2E-${testInfo.project.name}`);
 
@@ -60,7 +61,7 @@ test.describe("a message the viewer may not open", () => {
   test.use({ consoleNoise: /Failed to load resource: .* status of 404/ });
 
   test("a technician gets \"Mensagem não encontrada\" for another's message, an unknown id and a malformed one", async ({ page }, testInfo) => {
-    const customer = await sendableCustomer(testInfo.project.name === "phone" ? 44 : 45);
+    const customer = await sendableCustomer(testInfo.project.name === "phone" ? 202 : 203);
     const othersId = await insertDeliveredAfterRetry("operador", customer, "Aviso do operador", new Date("2026-03-20T18:00:00Z"), "SBX-E2E-OP");
     await loginAs(page, "tecnico");
     for (const path of [`/sms/mensagens/${othersId}`, "/sms/mensagens/999999999", "/sms/mensagens/abc"]) {
@@ -74,7 +75,7 @@ test.describe("a message the viewer may not open", () => {
 test("an operator opens a message from Histórico", async ({ page }, testInfo) => {
   const phone = testInfo.project.name === "phone";
   const [day, iso] = phone ? ["18/03/2026", "2026-03-18"] : ["19/03/2026", "2026-03-19"];
-  const customer = await sendableCustomer(phone ? 42 : 43);
+  const customer = await sendableCustomer(phone ? 204 : 205);
   const motivo = `Troca de equipamento ${testInfo.project.name}`;
   const id = await insertDeliveredAfterRetry("tecnico", customer, motivo, new Date(`${iso}T12:00:00Z`), "SBX-E2E-H");
   await loginAs(page, "operador");

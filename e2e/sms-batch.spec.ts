@@ -246,7 +246,7 @@ test.describe("SMS em Lote", () => {
     await expect(smsTabs(page).getByRole("link", { name: "SMS Individual" })).toBeVisible();
     await expect(smsTabs(page).getByRole("link", { name: "SMS em Lote" })).toHaveCount(0);
     await page.goto("/sms/lote/novo");
-    await page.waitForURL(/\/sms\/individual$/);
+    await expect(page.getByRole("heading", { name: "Sem permissão" })).toBeVisible();
     const res = await page.request.get(`/api/trpc/batch.list?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`);
     expect(res.status()).toBe(403);
   });

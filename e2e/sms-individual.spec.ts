@@ -174,7 +174,7 @@ test("técnico sees only the individual tab and only their own sends, also in th
   await openFilters(page);
   await expect(page.getByLabel("Operador", { exact: true })).toHaveCount(0);
   await page.goto("/sms/historico");
-  await expect(page).toHaveURL(/\/sms\/individual$/);
+  await expect(page.getByRole("heading", { name: "Sem permissão" })).toBeVisible();
 
   // From the customer's page: "Enviar SMS" opens the form with the customer and mobile filled in.
   await page.goto(`/clientes/${own.id}`);

@@ -53,7 +53,7 @@ test("operador does not see nor open Configuração de SMS", async ({ page }) =>
   await loginAs(page, "operador");
   await expect(mainNav(page).getByRole("link", { name: "Configurações" })).toHaveCount(0);
   await page.goto("/configuracoes/sms");
-  await expect(page).toHaveURL(/\/sms\/individual$/);
+  await expect(page.getByRole("heading", { name: "Sem permissão" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Configuração de SMS" })).toHaveCount(0);
 });
 

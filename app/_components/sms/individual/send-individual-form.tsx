@@ -207,6 +207,7 @@ export function SendIndividualForm({ initialCustomerId, userId }: { initialCusto
                               <span className="text-sm">
                                 {p.kind === "mobile" ? t("mobile") : t("landline")}
                                 {p.isPrimary ? ` · ${t("primary")}` : ""}
+                                {p.label ? ` · ${p.label}` : ""}
                               </span>
                             </button>
                           </li>

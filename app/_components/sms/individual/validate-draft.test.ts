@@ -23,6 +23,10 @@ describe("validateIndividualDraft", () => {
     });
   });
 
+  it("refuses a message of only spaces, as the server does", () => {
+    expect(validateIndividualDraft({ ...ok, message: "   \n " }, rules)).toEqual({ message: "Escreva a mensagem." });
+  });
+
   it("puts phone problems on the DDD or the number", () => {
     expect(validateIndividualDraft({ ...ok, ddd: "00" }, rules)).toEqual({ ddd: "DDD 00 não existe." });
     expect(validateIndividualDraft({ ...ok, number: "3722-1234" }, rules)).toEqual({ number: "Número fixo não recebe SMS. Informe um celular." });

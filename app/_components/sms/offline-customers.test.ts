@@ -31,8 +31,8 @@ const detail: CustomerDetail = {
   address: { street: null, number: null, complement: null, neighbourhood: null, city: "Campinas", uf: "SP", postalCode: null },
   paymentProfile: null,
   phones: [
-    { id: 10, kind: "landline", e164: "+551932345678", national: "(19) 3234-5678", isPrimary: true },
-    { id: 11, kind: "mobile", e164: "+5519991112222", national: "(19) 99111-2222", isPrimary: false },
+    { id: 10, kind: "landline", e164: "+551932345678", national: "(19) 3234-5678", isPrimary: true, label: null },
+    { id: 11, kind: "mobile", e164: "+5519991112222", national: "(19) 99111-2222", isPrimary: false, label: "WhatsApp" },
   ],
   connections: [],
 };

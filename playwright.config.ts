@@ -12,6 +12,9 @@ const launchOptions = {
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
 };
 
+/** e2e/http/*.spec.ts drive the server with raw HTTP requests only (Playwright's `request` fixture). */
+const HTTP_SPECS = /http\/.*\.spec\.ts$/;
+
 export default defineConfig({
   testDir: "e2e",
   forbidOnly: !!process.env.CI,
@@ -23,8 +26,10 @@ export default defineConfig({
   reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : [["list"]],
   use: { baseURL, screenshot: "only-on-failure", trace: "retain-on-failure", locale: "pt-BR", timezoneId: "America/Sao_Paulo" },
   projects: [
-    { name: "phone", use: { ...devices["Pixel 7"], launchOptions } },
-    { name: "desktop", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 }, launchOptions } },
+    { name: "phone", testIgnore: HTTP_SPECS, use: { ...devices["Pixel 7"], launchOptions } },
+    { name: "desktop", testIgnore: HTTP_SPECS, use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 }, launchOptions } },
+    // Attacks replayed over real HTTP against the production server (issue 12): no browser, run once.
+    { name: "http", testMatch: HTTP_SPECS },
   ],
   webServer: {
     command: `npx tsx e2e/support/prepare-server.ts && npx next start -p ${E2E_PORT}`,

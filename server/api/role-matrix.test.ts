@@ -45,6 +45,14 @@ async function newBatch(): Promise<{ batchId: number }> {
   return { batchId: out.batch.id };
 }
 
+/** Tomorrow at a 5-minute mark, as "Agendar" requires. */
+const tomorrow = () => new Date(Math.ceil((Date.now() + 86_400_000) / 300_000) * 300_000);
+
+async function newScheduledBatch() {
+  const out = await createBatch({ ctx: { db, user: users.operador }, input: { ...batchDraft(), idempotencyKey: crypto.randomUUID(), sendAt: tomorrow() } });
+  return { batchId: out.batch.id, sendAt: tomorrow(), motivo: "Aviso remarcado", message: "Olá {primeiro_nome}, novo horário." };
+}
+
 async function newPausedBatch(): Promise<{ batchId: number }> {
   const b = await newBatch();
   await pauseBatch({ ctx: { db, user: users.operador }, input: b });
@@ -115,6 +123,8 @@ const MATRIX: Record<string, Entry> = {
   "batch.previewTotals": { allowed: ROLE_GROUPS.sms, input: () => ({ ...batchDraft(), deselectedCustomerIds: Array.from({ length: 3000 }, (_, i) => i + 1) }) },
   "batch.create": { allowed: ROLE_GROUPS.sms, input: () => ({ ...batchDraft(), idempotencyKey: crypto.randomUUID() }) },
   "batch.list": { allowed: ROLE_GROUPS.sms, input: () => ({}) },
+  "batch.sendForecast": { allowed: ROLE_GROUPS.sms, input: () => ({ ...batchDraft(), sendAt: tomorrow() }) },
+  "batch.reschedule": { allowed: ROLE_GROUPS.sms, input: newScheduledBatch },
   "batch.get": { allowed: ROLE_GROUPS.sms, input: newBatch },
   "batch.recipients": { allowed: ROLE_GROUPS.sms, input: newBatch },
   "batch.pause": { allowed: ROLE_GROUPS.sms, input: newBatch },

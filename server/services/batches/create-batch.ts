@@ -16,6 +16,7 @@ import { assertFilterTargets } from "./filter-labels";
 import { parseInput } from "./parse";
 import { renderFor, renderSample, selectionOf, type SampleRendering } from "./preview-batch";
 import { loadBatchOutput } from "./queries";
+import { sendAtProblem } from "./send-at";
 import { type CreateBatchInput, type CreateBatchOutput, createBatchInput } from "./schemas";
 import { customerCountsSql, longestNamesSql, recipientSampleSql, type Selection, snapshotSql } from "./selection-sql";
 
@@ -55,9 +56,14 @@ async function assertRenderingsFit(db: Db, s: Selection, template: string, maxPa
 export async function createBatch({ ctx, input }: { ctx: Ctx; input: CreateBatchInput }): Promise<CreateBatchOutput> {
   const data = parseInput(createBatchInput, input);
   const { db } = ctx;
+  const sendAt = data.sendAt ?? null;
 
   const [previous] = await db.select().from(smsBatch).where(eq(smsBatch.idempotencyKey, data.idempotencyKey));
   if (previous) return replay(ctx, previous);
+
+  // A replay above answers with the first batch even once its time has passed.
+  const timeProblem = sendAt ? sendAtProblem(sendAt) : null;
+  if (timeProblem) throw invalid(timeProblem, { sendAt: timeProblem });
 
   const s = selectionOf(data);
   await assertFilterTargets(db, s.filters);
@@ -80,6 +86,8 @@ export async function createBatch({ ctx, input }: { ctx: Ctx; input: CreateBatch
         providerAccountId: account.id,
         idempotencyKey: data.idempotencyKey,
         deselectedCustomerIds: [...s.deselected],
+        // "Agendar": the snapshot is taken now; the queue drain releases the batch at its time.
+        ...(sendAt ? { status: "scheduled" as const, scheduledAt: sendAt } : {}),
       })
       .onConflictDoNothing({ target: smsBatch.idempotencyKey })
       .returning(),
@@ -100,6 +108,7 @@ export async function createBatch({ ctx, input }: { ctx: Ctx; input: CreateBatch
     category: data.category,
     deselected: s.deselected.length,
     recipients: row.recipients,
+    ...(sendAt ? { scheduledAt: sendAt.toISOString() } : {}),
   });
   return { batch: await loadBatchOutput(db, row.id), recipients: row.recipients, replayed: false };
 }

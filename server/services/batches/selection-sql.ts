@@ -154,6 +154,21 @@ export function recipientSampleSql(s: Selection, every: number, limit: number): 
     WHERE ${recipients(s)} AND (b.customer_id % ${every}) = 0 LIMIT ${limit}`;
 }
 
+/**
+ * The recipients counted per city of their customer (the send-window forecast of the confirmation
+ * step: a city has one UF and time zone). One aggregate over the selection's range, a handful of rows
+ * out whatever the batch's size; a Cidade selection is one city, so it needs no join at all, the
+ * other modes look each customer up by primary key. Rows: city_id, n.
+ */
+export function recipientsByCitySql(s: Selection): SQL {
+  if (s.filters.mode === "cidade") {
+    return sql`SELECT ${s.filters.valueId} AS city_id, count(*) AS n FROM batch_candidate b WHERE ${recipients(s)}`;
+  }
+  return sql`SELECT c.city_id AS city_id, count(*) AS n
+    FROM batch_candidate b CROSS JOIN customer c ON c.id = b.customer_id
+    WHERE ${recipients(s)} GROUP BY c.city_id`;
+}
+
 /** Customers with the longest names among the recipients: the longest renderings of {nome}. */
 export function longestNamesSql(s: Selection, limit: number): SQL {
   return sql`SELECT c.id AS customer_id FROM batch_candidate b CROSS JOIN customer c ON c.id = b.customer_id

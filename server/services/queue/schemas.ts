@@ -56,5 +56,11 @@ export const resolveInDoubtInput = z.object({
 });
 export type ResolveInDoubtInput = z.input<typeof resolveInDoubtInput>;
 
-export const queueActionOutput = z.object({ id: z.number(), status: z.enum(SMS_STATUSES), nextAttemptAt: z.date().nullable() });
+export const queueActionOutput = z.object({
+  id: z.number(),
+  status: z.enum(SMS_STATUSES),
+  nextAttemptAt: z.date().nullable(),
+  /** "Tentar agora" outside the send window: when it goes instead ("Fora do horário permitido para SP: sai seg 07/12 às 08:00."). */
+  windowClosed: z.string().nullable(),
+});
 export type QueueActionOutput = z.output<typeof queueActionOutput>;

@@ -50,7 +50,12 @@ export function QueueRow({ item, onFeedback }: { item: QueueItem; onFeedback: (f
   };
 
   const cancel = useMutation(trpc.queue.cancel.mutationOptions({ onSuccess: () => done(t("feedback.cancelled", { name })) }));
-  const retry = useMutation(trpc.queue.retryNow.mutationOptions({ onSuccess: () => done(t("feedback.retried", { name })) }));
+  // Outside its send window the message goes at the opening: say when, never "next drain".
+  const retry = useMutation(
+    trpc.queue.retryNow.mutationOptions({
+      onSuccess: (r) => done(r.windowClosed ? t("feedback.retryHeld", { name, reason: r.windowClosed }) : t("feedback.retried", { name })),
+    }),
+  );
   const resolve = useMutation(
     trpc.queue.resolveInDoubt.mutationOptions({
       onSuccess: (_r, vars) => done(vars.action === "markSent" ? t("feedback.markedSent", { name }) : t("feedback.sentAgain", { name })),

@@ -168,6 +168,13 @@ describe("seedDatabase with 2,000 customers", () => {
     ).toBe(0);
   });
 
+  it("labels some additional mobiles as customers do (Cônjuge, WhatsApp…) and every landline", async () => {
+    for (const label of ["Cônjuge", "WhatsApp"]) {
+      expect(await count(db, `SELECT count(*) FROM phone WHERE kind = 'mobile' AND is_primary = 0 AND label = '${label}'`)).toBeGreaterThan(0);
+    }
+    expect(await count(db, "SELECT count(*) FROM phone WHERE kind = 'landline' AND label IS NULL")).toBe(0);
+  });
+
   it("covers the mix the batch filters need", async () => {
     expect(await count(db, "SELECT count(*) FROM customer WHERE id NOT IN (SELECT customer_id FROM connection)")).toBeGreaterThan(0);
     expect(

@@ -154,3 +154,44 @@ test("técnico composes an SMS offline in the form; it is sent once when the con
   expect(await messagesWithKey(key)).toHaveLength(1);
   expect(await messagesWithKey(cancelKey)).toEqual([]);
 });
+
+test("offline, the customer search never shows the previous term's results, and a picked customer fills the number from what the device saved or says it has none", async ({ page, context }, testInfo) => {
+  const opened = await customerWithPrimaryMobile(testInfo.project.name === "phone" ? 63 : 64);
+  const listed = await customerWithPrimaryMobile(testInfo.project.name === "phone" ? 65 : 66);
+  await loginAs(page, "operador");
+  await page.goto("/sms/individual/novo");
+  const search = page.getByLabel("Cliente", { exact: true });
+  const results = page.getByRole("list", { name: "Clientes encontrados" });
+
+  // Online: one customer picked (its details are saved), another only seen in a result list.
+  await search.fill(opened.code);
+  await results.getByRole("button", { name: new RegExp(`#${opened.code} `) }).click();
+  await expect(page.getByLabel("DDD", { exact: true })).toHaveValue(opened.e164.slice(3, 5));
+  await customerSaved(page, opened.id);
+  await page.getByRole("button", { name: `Trocar o cliente ${opened.name}` }).click();
+  await search.fill(listed.code);
+  await expect(results.getByRole("button", { name: new RegExp(`#${listed.code} `) })).toBeVisible();
+
+  await context.setOffline(true);
+  await expect(page.getByText("Dados salvos — sem conexão")).toBeVisible();
+  // A second term: not the results of the first one.
+  await search.fill("Zzyzx Qwvt");
+  await expect(page.getByText("Sem conexão: nenhum cliente salvo neste aparelho para “Zzyzx Qwvt”.", { exact: false })).toBeVisible();
+  await expect(results.getByRole("button")).toHaveCount(0);
+  await snapshot(page, "busca-offline-sem-resultado");
+
+  // A customer the device saved, found by a term never searched: picked, the number comes from the device.
+  await search.fill(opened.name);
+  await expect(page.getByText(/^Sem conexão: \d+ clientes? salvos? neste aparelho\.$/)).toBeVisible();
+  await expect(results.getByRole("button", { name: new RegExp(`#${listed.code} `) })).toHaveCount(opened.name === listed.name ? 1 : 0);
+  await results.getByRole("button", { name: new RegExp(`#${opened.code} `) }).click();
+  await expect(page.getByLabel("DDD", { exact: true })).toHaveValue(opened.e164.slice(3, 5));
+  await expect(page.getByLabel("Número do celular", { exact: true })).toHaveValue(opened.e164.slice(5));
+
+  // Only seen in a list: the device has no phones of it beyond the list's mobile, and says so.
+  await page.getByRole("button", { name: `Trocar o cliente ${opened.name}` }).click();
+  await search.fill(listed.code);
+  await results.getByRole("button", { name: new RegExp(`#${listed.code} `) }).click();
+  await expect(page.getByText(`Sem conexão: este aparelho só tem o celular principal deste cliente, ${formatPhoneNational(listed.e164)}. Confira o DDD e o número.`)).toBeVisible();
+  await snapshot(page, "busca-offline-cliente-sem-dados");
+});

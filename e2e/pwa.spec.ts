@@ -1,5 +1,6 @@
 // The installable PWA: manifest and icons, the service worker, offline pages and saved data, and
 // the outbox's flush (an item stored by an earlier offline session is sent once when back online).
+import type { Route } from "@playwright/test";
 import { demoUser } from "@/db/seed/demo-users";
 import { formatPhoneNational } from "@/server/sms/phone";
 import { expect, loginAs, snapshot, test } from "./fixtures";
@@ -149,5 +150,41 @@ test("the outbox keeps a pending SMS offline, sends it once back online, also wh
     await page.reload();
     await expect(row.getByText("Enviado")).toBeVisible({ timeout: 15_000 });
   }
+  expect(await messagesWithKey(key)).toHaveLength(1);
+});
+
+// A phone with signal bars and no data: the browser says online, every request fails. Blocked here
+// with aborted requests instead of setOffline, so navigator.onLine stays true throughout.
+test("requests failing for lack of network show the offline state while the browser says online; an answer ends it and the outbox leaves at once", async ({ page, context }, testInfo) => {
+  const customer = await customerWithPrimaryMobile(testInfo.project.name === "phone" ? 45 : 46);
+  const userId = await userIdByEmail(demoUser("operador").email);
+  const national = customer.e164.slice(3);
+  const key = crypto.randomUUID();
+  await loginAs(page, "operador");
+  await controlledByServiceWorker(page);
+
+  const noData = (route: Route) => route.abort("internetdisconnected");
+  await context.route("**/api/**", noData);
+  await storeOutboxItem(page, {
+    id: key,
+    userId,
+    input: { customerId: customer.id, motivo: "Sinal sem dados", ddd: national.slice(0, 2), number: national.slice(2), message: "Olá {primeiro_nome}, sua conexão voltou.", confirmed: true, idempotencyKey: key },
+    display: { phone: formatPhoneNational(customer.e164), customerName: customer.name },
+    status: "pending",
+    createdAt: Date.now(),
+    updatedAt: Date.now(),
+    attempts: 0,
+  });
+  await page.reload();
+  await expect(page.getByText("Dados salvos — sem conexão")).toBeVisible();
+  expect(await page.evaluate(() => navigator.onLine)).toBe(true);
+  const row = page.getByRole("list", { name: "SMS na caixa de saída" }).getByRole("listitem").filter({ hasText: "Sinal sem dados" });
+  await expect(row.getByText("Pendente — sem conexão")).toBeVisible();
+  expect(await messagesWithKey(key)).toEqual([]);
+
+  // Data again: the app finds out by itself (no browser event, no reload), well before the old 30 s timer.
+  await context.unroute("**/api/**", noData);
+  await expect(row.getByText("Enviado")).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText("Dados salvos — sem conexão")).toHaveCount(0);
   expect(await messagesWithKey(key)).toHaveLength(1);
 });

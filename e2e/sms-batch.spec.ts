@@ -4,6 +4,8 @@
 // technicians have no Lote tab.
 import type { Page } from "@playwright/test";
 import { BATCH_MODE_LABELS } from "@/server/services/batches/constants";
+import { firstName } from "@/server/sms/template";
+import { transliterateToGsm } from "@/server/sms/transliterate";
 import { type BatchCase, expectBatch, type Expected, SEEDED_SANDBOX_RATE, setSandboxRate, storedBatch } from "./support/batch-db";
 import { expect, loginAs, smsTabs, snapshot, test } from "./fixtures";
 
@@ -54,10 +56,11 @@ async function fillStep1(page: Page, c: Case, motivo: string) {
   await page.getByRole("button", { name: /^Inserir \{primeiro_nome\}/ }).click();
   await message.press("End");
   await message.pressSequentially(", manutenção na rede hoje.");
-  await expect(page.getByText(/caracteres · UCS-2 · 1 SMS/)).toBeVisible();
-  await page.getByRole("button", { name: "Remover acentos" }).click();
-  await expect(message).toHaveValue("Ola {primeiro_nome}, manutencao na rede hoje.");
-  await expect(page.getByText(/caracteres · GSM-7 · 1 SMS/)).toBeVisible();
+  // Portuguese as typed; the account sends without accents, so it counts as one SMS of 160 (issue 11 §1).
+  await expect(message).toHaveValue("Olá {primeiro_nome}, manutenção na rede hoje.");
+  await expect(page.getByText("1 SMS de até 160 caracteres", { exact: true })).toBeVisible();
+  await expect(page.getByText("sem acentos", { exact: true })).toBeVisible();
+  await expect(page.getByText("Ola Maria, manutencao na rede hoje.", { exact: true })).toBeVisible();
 }
 
 async function checkPreview(page: Page, e: Expected) {
@@ -100,6 +103,8 @@ async function runBatch(page: Page, c: Case, shots: boolean) {
     await expect(page.getByText(`${expected.customersFound} de ${expected.customersFound} clientes marcados`)).toBeVisible();
   }
   await expect(boxes.first()).toHaveAccessibleName(`Enviar para ${expected.recipients[0]!.customerName}, ${expected.recipients[0]!.national}`);
+  // Each recipient's text as it goes out: their own first name, without accents.
+  await expect(page.getByText(`Ola ${transliterateToGsm(firstName(expected.recipients[0]!.customerName)).text}, manutencao na rede hoje.`).first()).toBeVisible();
   // Untick the first two customers (every phone of a customer goes with it).
   const unticked = [...new Set(expected.recipients.map((r) => r.customerId))].slice(0, 2);
   for (const id of unticked) {
@@ -241,7 +246,7 @@ test.describe("SMS em Lote", () => {
     await expect(smsTabs(page).getByRole("link", { name: "SMS Individual" })).toBeVisible();
     await expect(smsTabs(page).getByRole("link", { name: "SMS em Lote" })).toHaveCount(0);
     await page.goto("/sms/lote/novo");
-    await page.waitForURL(/\/sms\/individual$/);
+    await expect(page.getByRole("heading", { name: "Sem permissão" })).toBeVisible();
     const res = await page.request.get(`/api/trpc/batch.list?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`);
     expect(res.status()).toBe(403);
   });

@@ -1,6 +1,8 @@
 // The SMS Individual tab, the "Novo SMS" form and the history of all messages with its CSV export.
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
+import { firstName } from "@/server/sms/template";
+import { transliterateToGsm } from "@/server/sms/transliterate";
 import { expect, loginAs, smsTabs, snapshot, test } from "./fixtures";
 import { type E2eCustomer, recordSentMessage, sendableCustomer } from "./support/individual-db";
 
@@ -57,14 +59,17 @@ test("operador sends an SMS, sees the outcome, then the message in both historie
   await page.getByLabel("Modelo", { exact: true }).selectOption({ label: "Manutenção programada" });
   await expect(page.getByLabel("Motivo", { exact: true })).toHaveValue("Manutenção programada");
   await page.getByLabel("Motivo", { exact: true }).fill(`Teste e2e ${stamp}`);
-  // Accents force UCS-2; "remover acentos" brings the message back to GSM-7.
-  await page.getByLabel("Mensagem", { exact: true }).fill(`Olá {primeiro_nome}, manutenção às 14h. Ref ${stamp}`);
-  await expect(page.getByText("UCS-2", { exact: true })).toBeVisible();
-  await expect(page.getByText(/Caracteres que mudam a codificação para UCS-2: á ç ã/)).toBeVisible();
-  await page.getByRole("button", { name: "Remover acentos" }).click();
-  await expect(page.getByLabel("Mensagem", { exact: true })).toHaveValue(`Ola {primeiro_nome}, manutencao às 14h. Ref ${stamp}`);
-  await expect(page.getByText("GSM-7", { exact: true })).toBeVisible();
-  await expect(page.getByText("Como o cliente vai receber")).toBeVisible();
+  // Issue 11 §1: a Portuguese text with accents goes as one SMS of up to 160 characters, without
+  // accents (the account's "Enviar sem acentos"), and the form shows it as the customer will read it.
+  const first = transliterateToGsm(firstName(c.name)).text;
+  await page.getByLabel("Mensagem", { exact: true }).fill(`Olá {primeiro_nome}, sua conexão será restabelecida às 14h. Obrigado pela compreensão! Ref ${stamp}`);
+  await expect(page.getByText("1 SMS de até 160 caracteres", { exact: true })).toBeVisible();
+  await expect(page.getByText("sem acentos", { exact: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Remover acentos" })).toHaveCount(0);
+  await expect(page.getByText("Como o cliente vai ler")).toBeVisible();
+  const readable = `Ola ${first}, sua conexao sera restabelecida às 14h. Obrigado pela compreensao! Ref ${stamp}`;
+  await expect(page.getByText(readable, { exact: true })).toBeVisible();
+  await snapshot(page, "sms-novo-sem-acentos");
   await page.getByLabel("Confirmo o envio deste SMS para o número informado.", { exact: true }).check();
   await page.getByRole("button", { name: "Enviar" }).click();
 
@@ -98,7 +103,8 @@ test("operador sends an SMS, sees the outcome, then the message in both historie
   expect(csv.charCodeAt(0)).toBe(0xfeff);
   expect(csv).toContain("Data/hora;Cliente;Código do cliente;Telefone;Motivo;Mensagem;");
   const line = csv.split("\r\n").find((l) => l.includes(`Teste e2e ${stamp}`));
-  expect(line).toContain(`Ref ${stamp}`);
+  expect(line).toContain(readable);
+  expect(line).toContain(";1;sem acentos;");
   expect(line).toContain(";Individual;Entregue;");
   expect(line).toContain("Otávio Operador");
   // Only what the filters showed.
@@ -168,7 +174,7 @@ test("técnico sees only the individual tab and only their own sends, also in th
   await openFilters(page);
   await expect(page.getByLabel("Operador", { exact: true })).toHaveCount(0);
   await page.goto("/sms/historico");
-  await expect(page).toHaveURL(/\/sms\/individual$/);
+  await expect(page.getByRole("heading", { name: "Sem permissão" })).toBeVisible();
 
   // From the customer's page: "Enviar SMS" opens the form with the customer and mobile filled in.
   await page.goto(`/clientes/${own.id}`);

@@ -16,6 +16,8 @@ test("admin creates a sandbox account and tests it", async ({ page }, testInfo) 
   const form = page.getByRole("region", { name: "Nova conta de SMS" });
   await expect(form.getByLabel("Provedor")).toHaveValue("sandbox");
   await form.getByLabel("SMS por segundo").fill("5");
+  // Most Brazilian gateways deliver without accents: new accounts send so (issue 11 §1).
+  await expect(form.getByRole("checkbox", { name: /^Enviar sem acentos/ })).toBeChecked();
   await form.getByRole("button", { name: "Criar conta" }).click();
   await expect(form.getByLabel("Nome da conta")).toHaveAccessibleDescription("Informe um nome para a conta.");
   await expect(form.getByLabel("Nome da conta")).toBeFocused();
@@ -26,6 +28,7 @@ test("admin creates a sandbox account and tests it", async ({ page }, testInfo) 
   const row = accounts.getByRole("listitem").filter({ has: page.getByRole("heading", { name }) });
   await expect(row).toContainText("Sandbox (não envia SMS reais)");
   await expect(row).toContainText("5 SMS por segundo");
+  await expect(row).toContainText("Envia sem acentos (160 caracteres por SMS)");
   await expect(row.getByLabel(`URL de retorno (webhook) de ${name}`)).toHaveValue(/\/api\/webhooks\/sms\/\d+\/[\w-]{20,}$/);
 
   await row.getByRole("button", { name: `Testar a conta ${name}` }).click();
@@ -39,16 +42,18 @@ test("admin creates a sandbox account and tests it", async ({ page }, testInfo) 
   const edit = page.getByRole("region", { name: `Editar a conta ${name}` });
   await expect(edit.getByLabel("Provedor")).toBeDisabled();
   await edit.getByLabel("SMS por segundo").fill("7");
+  await edit.getByRole("checkbox", { name: /^Enviar sem acentos/ }).uncheck();
   await edit.getByRole("button", { name: "Salvar conta" }).click();
   await expect(page.getByRole("status").filter({ hasText: `Conta ${name} salva.` })).toBeVisible();
   await expect(row).toContainText("7 SMS por segundo");
+  await expect(row).toContainText("Envia com acentos");
 });
 
 test("operador does not see nor open Configuração de SMS", async ({ page }) => {
   await loginAs(page, "operador");
   await expect(mainNav(page).getByRole("link", { name: "Configurações" })).toHaveCount(0);
   await page.goto("/configuracoes/sms");
-  await expect(page).toHaveURL(/\/sms\/individual$/);
+  await expect(page.getByRole("heading", { name: "Sem permissão" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Configuração de SMS" })).toHaveCount(0);
 });
 

@@ -10,6 +10,23 @@ describe("parseEnv", () => {
     expect(e.isEmbeddedDb).toBe(true);
     expect(e.appUrl).toBe("http://localhost:3000");
     expect(e.trustedOrigins).toEqual(["http://localhost:3000"]);
+    // Reached by IP on the embedded default: sign-in trusts the address the browser used.
+    expect(e.acceptRequestOrigin).toBe(true);
+  });
+
+  it("with APP_URL set, only it and TRUSTED_ORIGINS are trusted; empty values count as unset", () => {
+    const e = parseEnv({ APP_URL: "https://sms.acme.com.br", TRUSTED_ORIGINS: " http://192.168.0.10:3000/ , https://painel.acme.com.br" });
+    expect(e.acceptRequestOrigin).toBe(false);
+    expect(e.trustedOrigins).toEqual(["https://sms.acme.com.br", "http://192.168.0.10:3000", "https://painel.acme.com.br"]);
+    const empty = parseEnv({ APP_URL: "", TRUSTED_ORIGINS: "" });
+    expect(empty.acceptRequestOrigin).toBe(true);
+    expect(empty.appUrl).toBe("http://localhost:3000");
+  });
+
+  it("refuses TRUSTED_ORIGINS entries that are not plain origins (paths, wildcards, no scheme)", () => {
+    for (const bad of ["192.168.0.10:3000", "https://*.acme.com.br", "https://acme.com.br/painel", "ftp://acme.com.br"]) {
+      expect(() => parseEnv({ TRUSTED_ORIGINS: bad }), bad).toThrow(/TRUSTED_ORIGINS: TRUSTED_ORIGINS must be comma-separated origins/);
+    }
   });
 
   it("uses Turso with a token and a secret", () => {

@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+const emptyAsUnset = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const splitList = (v: string) => v.split(",").map((s) => s.trim()).filter(Boolean);
+
 // Validated once per process; every message names the variable and what is expected.
 const schema = z
   .object({
@@ -21,8 +24,18 @@ const schema = z
         }
       }, "CREDENTIALS_KEY must be 32 random bytes in base64 (openssl rand -base64 32)")
       .optional(),
-    APP_URL: z.url("APP_URL must be an absolute URL such as https://sms.provedor.com.br").optional(),
-    TRUSTED_ORIGINS: z.string().optional(),
+    // An empty value (e.g. `APP_URL=` in a compose file) is the same as not setting it.
+    APP_URL: z.preprocess(emptyAsUnset, z.url("APP_URL must be an absolute URL such as https://sms.provedor.com.br").optional()),
+    TRUSTED_ORIGINS: z.preprocess(
+      emptyAsUnset,
+      z
+        .string()
+        .refine(
+          (v) => splitList(v).every((o) => /^https?:\/\/[^/*?]+$/.test(o.replace(/\/$/, "")) && URL.canParse(o)),
+          "TRUSTED_ORIGINS must be comma-separated origins such as https://sms.provedor.com.br,http://192.168.0.10:3000",
+        )
+        .optional(),
+    ),
     INNGEST_EVENT_KEY: z.string().min(1).optional(),
     INNGEST_SIGNING_KEY: z.string().min(1).optional(),
     INNGEST_BASE_URL: z.url("INNGEST_BASE_URL must be an absolute URL of a self-hosted Inngest server").optional(),
@@ -42,10 +55,10 @@ const schema = z
       authSecret: e.BETTER_AUTH_SECRET,
       credentialsKey: e.CREDENTIALS_KEY,
       appUrl,
-      trustedOrigins: [
-        new URL(appUrl).origin,
-        ...(e.TRUSTED_ORIGINS ?? "").split(",").map((s) => s.trim()).filter(Boolean).map((s) => new URL(s).origin),
-      ],
+      trustedOrigins: [new URL(appUrl).origin, ...splitList(e.TRUSTED_ORIGINS ?? "").map((s) => new URL(s).origin)],
+      // Without APP_URL (the embedded default) staff reach the panel by whatever name or IP address
+      // the server has; sign-in then also trusts the address the browser used (same origin only).
+      acceptRequestOrigin: e.APP_URL === undefined,
       port: e.PORT,
       // Inngest drives the jobs when configured (Cloud keys or a self-hosted server); otherwise the
       // same functions run in the embedded runner inside the Next server.

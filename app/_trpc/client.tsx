@@ -5,6 +5,7 @@ import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState } from "react";
 import superjson from "superjson";
+import { connection, trackedFetch } from "@/app/_lib/pwa/connection";
 import type { AppRouter } from "@/server/api/root";
 import { makeQueryClient } from "./query-client";
 
@@ -14,9 +15,13 @@ let browserQueryClient: QueryClient | undefined;
 function getQueryClient() {
   if (typeof window === "undefined") return makeQueryClient();
   if (!browserQueryClient) {
-    // TanStack assumes online until an event says otherwise; an app opened offline must pause its
-    // queries (and show saved data) instead of failing them.
-    onlineManager.setOnline(navigator.onLine);
+    // Queries pause (and show saved data) while the server cannot be reached, and resume when it
+    // can: TanStack follows the app's connection state, not only the browser's online events.
+    const conn = connection();
+    onlineManager.setEventListener((setOnline) => {
+      setOnline(conn.isOnline());
+      return conn.subscribe(() => setOnline(conn.isOnline()));
+    });
     browserQueryClient = makeQueryClient();
   }
   return browserQueryClient;
@@ -26,7 +31,8 @@ export function TRPCReactProvider({ children }: { children: React.ReactNode }) {
   const queryClient = getQueryClient();
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
-      links: [httpBatchLink({ url: "/api/trpc", transformer: superjson })],
+      // Every answer and every network failure of the API updates the connection state.
+      links: [httpBatchLink({ url: "/api/trpc", transformer: superjson, fetch: trackedFetch(connection()) })],
     }),
   );
   return (

@@ -37,6 +37,8 @@ export const smsBatch = sqliteTable(
     idempotencyKey: text().notNull(),
     /** Customers the operator unticked in the preview. */
     deselectedCustomerIds: text({ mode: "json" }).$type<number[]>().notNull().default([]),
+    /** The most SMS parts a recipient's text may take, chosen at the preview; null: the admin's setting. */
+    maxParts: integer(),
     /** Rows in sms_batch_recipient, set with the snapshot. */
     recipients: integer().notNull().default(0),
     createdAt: now(),

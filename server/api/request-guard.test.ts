@@ -1,6 +1,6 @@
 // Protects tRPC against cross-site requests: only same-origin (or trusted) JSON POSTs get through.
 import { describe, expect, it } from "vitest";
-import { guardTrpcRequest } from "./request-guard";
+import { guardTrpcRequest, requestOrigin } from "./request-guard";
 
 const url = "http://localhost:3000/api/trpc/user.create";
 const post = (headers: Record<string, string>) => new Request(url, { method: "POST", headers: { host: "localhost:3000", ...headers }, body: "{}" });
@@ -32,5 +32,24 @@ describe("guardTrpcRequest", () => {
 
   it("refuses other methods", () => {
     expect(guardTrpcRequest(new Request(url, { method: "DELETE" }), trusted)).toMatchObject({ ok: false, status: 405 });
+  });
+});
+
+describe("requestOrigin", () => {
+  const at = (headers: Record<string, string>, u = "http://127.0.0.1:3000/api/auth/sign-in/email") => requestOrigin(new Request(u, { headers }));
+
+  it("is the address the browser used, as browsers write Origin", () => {
+    expect(at({ host: "127.0.0.1:3000" })).toBe("http://127.0.0.1:3000");
+    expect(at({ host: "Painel.Local:3000" })).toBe("http://painel.local:3000");
+    expect(at({ host: "[::1]:3000" })).toBe("http://[::1]:3000");
+    expect(at({ host: "sms.provedor.com.br", "x-forwarded-proto": "https" })).toBe("https://sms.provedor.com.br");
+    expect(at({ host: "10.0.0.2:3000", "x-forwarded-host": "sms.provedor.com.br, proxy.internal", "x-forwarded-proto": "https,http" })).toBe("https://sms.provedor.com.br");
+  });
+
+  it("is nothing when the host could act as a pattern, a path or credentials", () => {
+    for (const host of ["*", "*.evil.example", "a?b", "evil.example/x", "user@evil.example"]) {
+      expect(at({ host: "127.0.0.1:3000", "x-forwarded-host": host }), host).toBeNull();
+    }
+    expect(at({ host: "127.0.0.1:3000", "x-forwarded-proto": "javascript" })).toBeNull();
   });
 });

@@ -4,11 +4,25 @@
  */
 export type GuardResult = { ok: true } | { ok: false; status: number; message: string };
 
-function requestOrigin(req: Request): string | null {
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
-  if (!host) return null;
-  const proto = req.headers.get("x-forwarded-proto") ?? new URL(req.url).protocol.replace(":", "");
-  return `${proto}://${host}`;
+const first = (v: string | null) => v?.split(",")[0]?.trim() || null;
+
+/**
+ * The origin the browser used to reach this server (Host, or the proxy's X-Forwarded-Host/-Proto),
+ * or null when it is not a plain http(s) origin. A browser cannot forge these headers on another
+ * site's behalf (custom headers need a CORS preflight this server never grants).
+ */
+export function requestOrigin(req: Request): string | null {
+  const host = first(req.headers.get("x-forwarded-host")) ?? req.headers.get("host") ?? new URL(req.url).host;
+  // Nothing that could turn it into a pattern, a path or credentials.
+  if (!host || /[*?\s/@#\\]/.test(host)) return null;
+  const proto = first(req.headers.get("x-forwarded-proto")) ?? new URL(req.url).protocol.replace(":", "");
+  if (proto !== "http" && proto !== "https") return null;
+  try {
+    // Normalised as browsers write Origin (lower case, default port dropped).
+    return new URL(`${proto}://${host}`).origin;
+  } catch {
+    return null;
+  }
 }
 
 export function guardTrpcRequest(req: Request, trustedOrigins: readonly string[]): GuardResult {

@@ -113,6 +113,11 @@ const MATRIX: Record<string, Entry> = {
   "queue.status": { allowed: ROLE_GROUPS.sms },
   "message.list": { allowed: ROLE_GROUPS.anyone, input: () => ({ statuses: ["sent", "delivered"] }) },
   "message.operators": { allowed: ROLE_GROUPS.sms },
+  // The technician's own message: the only kind of message they may open.
+  "message.get": {
+    allowed: ROLE_GROUPS.anyone,
+    input: async () => ({ id: (await queueMessage(db, { origin: "individual", customerId, phoneE164: "+5535991234567", motivo: "Visita", body: "Chego às 14h.", encoding: "GSM7", segments: 1, characters: 13, createdBy: users.tecnico.id, idempotencyKey: crypto.randomUUID() })).message.id }),
+  },
   "queue.list": { allowed: ROLE_GROUPS.sms, input: () => ({}) },
   "queue.cancel": { allowed: ROLE_GROUPS.sms, input: newQueued },
   "queue.retryNow": { allowed: ROLE_GROUPS.sms, input: newQueued },

@@ -6,6 +6,7 @@ import { createTestDb } from "@/test/db";
 import { makeUser } from "@/test/factories";
 import { LOGIN_THROTTLE } from "@/server/services/auth/login-throttle";
 import { setUserDisabled } from "@/server/services/users/manage-users";
+import { parseEnv } from "@/server/env";
 import { createAuth } from "./auth";
 import { toSessionUser } from "./session";
 
@@ -52,5 +53,62 @@ describe("sign-in", () => {
     const res = await signIn(u.email, "senha-certa-3");
     expect(res.status).toBe(403);
     expect((await res.json()).message).toBe("Este usuário está desativado. Fale com um administrador.");
+  });
+});
+
+// Sign-in where the panel is actually reached: by IP on the embedded default, never from another site.
+describe("sign-in origins", () => {
+  const embedded = createAuth(db, parseEnv({ ...process.env, APP_URL: undefined, PORT: "3000" }));
+  const withAppUrl = createAuth(db, parseEnv({ ...process.env, APP_URL: "http://localhost:3000", TRUSTED_ORIGINS: undefined }));
+  const withTrusted = createAuth(db, parseEnv({ ...process.env, APP_URL: "http://localhost:3000", TRUSTED_ORIGINS: "http://192.168.0.10:3000" }));
+
+  function post(a: typeof auth, url: string, headers: Record<string, string>, body: object) {
+    return a.handler(new Request(url, { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": "198.51.100.20", ...headers }, body: JSON.stringify(body) }));
+  }
+
+  it("without APP_URL, accepts the address the browser used (127.0.0.1, a LAN IP)", async () => {
+    const u = await makeUser(db, "tecnico", { password: "senha-certa-4" });
+    for (const host of ["127.0.0.1:3000", "192.168.0.10:3000"]) {
+      const res = await post(embedded, `http://${host}/api/auth/sign-in/email`, { host, origin: `http://${host}` }, { email: u.email, password: "senha-certa-4" });
+      expect(res.status, host).toBe(200);
+      expect(res.headers.get("set-cookie")).toMatch(/better-auth\.session_token=/);
+    }
+  });
+
+  it("without APP_URL, still refuses another site, in Portuguese", async () => {
+    const u = await makeUser(db, "tecnico", { password: "senha-certa-5" });
+    const res = await post(embedded, "http://127.0.0.1:3000/api/auth/sign-in/email", { host: "127.0.0.1:3000", origin: "https://evil.example" }, { email: u.email, password: "senha-certa-5" });
+    expect(res.status).toBe(403);
+    expect(res.headers.get("set-cookie")).toBeNull();
+    const body = await res.json();
+    expect(body.code).toBe("INVALID_ORIGIN");
+    expect(body.message).toBe("Este endereço do painel não está liberado para entrar. Abra o painel em http://localhost:3000 ou peça a um administrador para incluir este endereço em TRUSTED_ORIGINS.");
+    // Another address of the same server is another origin: Origin and Host must agree.
+    const mismatch = await post(embedded, "http://127.0.0.1:3000/api/auth/sign-in/email", { host: "127.0.0.1:3000", origin: "http://192.168.0.10:3000" }, { email: u.email, password: "senha-certa-5" });
+    expect(mismatch.status).toBe(403);
+    // A Host that would make a pattern out of the origin list is not "the request's own origin".
+    const wildcard = await post(embedded, "http://127.0.0.1:3000/api/auth/sign-in/email", { host: "*", origin: "https://evil.example" }, { email: u.email, password: "senha-certa-5" });
+    expect(wildcard.status).toBe(403);
+  });
+
+  it("with APP_URL set, only it and TRUSTED_ORIGINS may sign in", async () => {
+    const u = await makeUser(db, "operador", { password: "senha-certa-6" });
+    const fromIp = { host: "192.168.0.10:3000", origin: "http://192.168.0.10:3000" };
+    const refused = await post(withAppUrl, "http://192.168.0.10:3000/api/auth/sign-in/email", fromIp, { email: u.email, password: "senha-certa-6" });
+    expect(refused.status).toBe(403);
+    expect((await refused.json()).message).toMatch(/^Este endereço do painel não está liberado para entrar\. Abra o painel em http:\/\/localhost:3000/);
+    const trusted = await post(withTrusted, "http://192.168.0.10:3000/api/auth/sign-in/email", fromIp, { email: u.email, password: "senha-certa-6" });
+    expect(trusted.status).toBe(200);
+  });
+
+  it("answers wrong credentials and malformed input in Portuguese, keeping the code", async () => {
+    const u = await makeUser(db, "tecnico", { password: "senha-certa-7" });
+    const own = { host: "127.0.0.1:3000", origin: "http://127.0.0.1:3000" };
+    const wrong = await post(embedded, "http://127.0.0.1:3000/api/auth/sign-in/email", own, { email: u.email, password: "errada-123" });
+    expect(wrong.status).toBe(401);
+    expect(await wrong.json()).toMatchObject({ code: "INVALID_EMAIL_OR_PASSWORD", message: "E-mail ou senha incorretos." });
+    const badEmail = await post(embedded, "http://127.0.0.1:3000/api/auth/sign-in/email", own, { email: "não-é-email", password: "x" });
+    expect(badEmail.status).toBe(400);
+    expect((await badEmail.json()).message).toMatch(/^(Informe um e-mail válido\.|Confira o e-mail e a senha informados\.)$/);
   });
 });

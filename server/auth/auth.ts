@@ -1,12 +1,13 @@
 import "server-only";
-import { betterAuth } from "better-auth";
+import { betterAuth, type BetterAuthPlugin } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import { eq } from "drizzle-orm";
 import { type Db, getDb } from "@/db/client";
 import * as schema from "@/db/schema";
 import { ROLES } from "@/db/schema/constants";
-import { env } from "@/server/env";
+import { requestOrigin } from "@/server/api/request-guard";
+import { type Env, env } from "@/server/env";
 import { logger } from "@/server/lib/logger";
 import {
   clearLoginFailures,
@@ -15,6 +16,7 @@ import {
   recordLoginFailure,
 } from "@/server/services/auth/login-throttle";
 import { resolveAuthSecret } from "@/server/lib/data-secrets";
+import { authErrorMessage } from "./error-messages";
 
 const SIGN_IN_PATH = "/sign-in/email";
 
@@ -28,13 +30,47 @@ function emailFromBody(body: unknown): string {
   return typeof email === "string" ? email.trim().toLowerCase() : "";
 }
 
-export function createAuth(db: Db) {
-  const e = env();
+/**
+ * Which origins may sign in. With APP_URL set: it and TRUSTED_ORIGINS. Without it (the embedded
+ * default, reached by IP or any name): also the address the browser used for this very request —
+ * its Origin must equal the request's own Host, so another site is still refused.
+ */
+function trustedOrigins(e: Env): string[] | ((request?: Request) => string[]) {
+  if (!e.acceptRequestOrigin) return e.trustedOrigins;
+  return (request) => {
+    const own = request ? requestOrigin(request) : null;
+    return own ? [...e.trustedOrigins, own] : e.trustedOrigins;
+  };
+}
+
+/** Replaces the English message of every JSON error answer with its Portuguese one. */
+function portugueseErrors(appUrl: string): BetterAuthPlugin {
+  return {
+    id: "portuguese-errors",
+    onResponse: async (response) => {
+      if (response.status < 400 || !response.headers.get("content-type")?.includes("application/json")) return;
+      const body: unknown = await response
+        .clone()
+        .json()
+        .catch(() => null);
+      if (!body || typeof body !== "object") return;
+      const message = authErrorMessage({ ...(body as { code?: unknown; message?: unknown }), status: response.status }, appUrl);
+      const headers = new Headers(response.headers);
+      headers.delete("content-length");
+      return { response: new Response(JSON.stringify({ ...body, message }), { status: response.status, statusText: response.statusText, headers }) };
+    },
+  };
+}
+
+export function createAuth(db: Db, e: Env = env()) {
   return betterAuth({
     appName: "Painel de SMS",
     baseURL: e.appUrl,
     secret: resolveAuthSecret(e),
-    trustedOrigins: e.trustedOrigins,
+    trustedOrigins: trustedOrigins(e),
+    plugins: [portugueseErrors(e.appUrl)],
+    // better-auth skips the origin check when NODE_ENV=test; the tests must check what production does.
+    advanced: { disableOriginCheck: false },
     database: drizzleAdapter(db, { provider: "sqlite", schema }),
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8 },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },

@@ -101,16 +101,16 @@ describe("limitMessage and encodingNotice", () => {
   it("explains the UCS-2 limit and offers “remover acentos” only when it helps", () => {
     const ucs = `Atenção: sua fatura vence amanhã. ${"a".repeat(60)}`;
     expect(limitMessage(analyzeSms(ucs))).toBe(
-      "Com acentos como ç, ã a mensagem usa outra codificação: cabem 70 caracteres por SMS e ela tem 94. Use “remover acentos”.",
+      "Com acentos como ç, ã a mensagem usa outra codificação: cabem 70 caracteres por SMS e ela tem 94. Sem acentos ela caberia: use “remover acentos” no texto ou ative “Enviar sem acentos” na conta de SMS.",
     );
     expect(limitMessage(analyzeSms(`ã${"a".repeat(400)}`, { maxParts: 2 }))).toBe(
       "Com acentos como ã a mensagem usa outra codificação: cabem 134 caracteres em 2 SMS e ela tem 401. Mesmo sem acentos ela não cabe: encurte o texto.",
     );
     expect(limitMessage(analyzeSms(`Oi 😀 ${"a".repeat(70)}`))).toBe(
-      "Com símbolos como 😀 a mensagem usa outra codificação: cabem 70 caracteres por SMS e ela tem 76. Use “remover acentos”.",
+      "Com símbolos como 😀 a mensagem usa outra codificação: cabem 70 caracteres por SMS e ela tem 76. Sem acentos ela caberia: use “remover acentos” no texto ou ative “Enviar sem acentos” na conta de SMS.",
     );
     expect(limitMessage(analyzeSms(`${"a".repeat(66)}😀${"a".repeat(66)}`, { maxParts: 2 }))).toBe(
-      "Com símbolos como 😀 a mensagem usa outra codificação: cabem 134 caracteres em 2 SMS, e um emoji não pode ficar dividido entre duas partes. Use “remover acentos”.",
+      "Com símbolos como 😀 a mensagem usa outra codificação: cabem 134 caracteres em 2 SMS, e um emoji não pode ficar dividido entre duas partes. Sem acentos ela caberia: use “remover acentos” no texto ou ative “Enviar sem acentos” na conta de SMS.",
     );
     expect(limitMessage(analyzeSms(`a\u00a0b${"a".repeat(70)}`))).toMatch(/^Com caracteres invisíveis \(tabulação, espaço especial\) a mensagem/);
   });

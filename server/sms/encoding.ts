@@ -156,7 +156,10 @@ export function limitMessage(a: SmsAnalysis): string | null {
   }
   const where = a.maxParts === 1 ? "por SMS" : `em ${sms(a.maxParts)}`;
   const has = straddles ? ", e um emoji não pode ficar dividido entre duas partes." : ` e ela tem ${a.units}.`;
-  const fix = a.fitsWithoutAccents ? "Use “remover acentos”." : "Mesmo sem acentos ela não cabe: encurte o texto.";
+  // The accent may be in the typed text or in a customer's value ({nome}, {cidade}): name both ways.
+  const fix = a.fitsWithoutAccents
+    ? "Sem acentos ela caberia: use “remover acentos” no texto ou ative “Enviar sem acentos” na conta de SMS."
+    : "Mesmo sem acentos ela não cabe: encurte o texto.";
   return `Com ${describeNonGsm(a.nonGsmChars)} a mensagem usa outra codificação: cabem ${a.maxUnits} caracteres ${where}${has} ${fix}`;
 }
 

@@ -23,7 +23,8 @@ function plainChar(char: string): string {
   return "";
 }
 
-function convert(char: string): string {
+/** The GSM-7 form of one code point: itself, its plain replacement, "" when it has none. */
+export function gsmFormOf(char: string): string {
   if (isGsmChar(char)) return char;
   const direct = plainChar(char);
   if (direct !== "") return direct;
@@ -44,6 +45,6 @@ function convert(char: string): string {
 export function removeAccents(text: string): string {
   // NFC first so that a typed "e" + combining acute becomes "é" (GSM-7) instead of losing its accent.
   let out = "";
-  for (const char of text.normalize("NFC")) out += convert(char);
+  for (const char of text.normalize("NFC")) out += gsmFormOf(char);
   return out;
 }

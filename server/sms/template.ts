@@ -37,9 +37,10 @@ const VARIABLE = /\{([\p{L}_][\p{L}\p{N}_]*)\}/gu;
 // Brace groups that look like an attempt at a variable: "{{nome}}", "{ nome }", "{primeiro nome}".
 const BRACE_GROUP = /\{+([^{}\n]{1,40})\}+/gu;
 
-type Token = { kind: "text"; text: string } | { kind: "variable"; name: string };
+export type Token = { kind: "text"; text: string } | { kind: "variable"; name: string };
 
-function tokenize(template: string): Token[] {
+/** The template as text and variables, in order (a variable used twice appears twice). */
+export function tokenize(template: string): Token[] {
   const tokens: Token[] = [];
   let last = 0;
   for (const m of template.matchAll(VARIABLE)) {
@@ -127,7 +128,15 @@ export function renderTemplate(template: string, ctx: TemplateContext): string {
   return out;
 }
 
-const HONORIFICS = new Set(["sr", "sra", "srta", "dr", "dra", "prof", "profa"]);
+/** The text with these values (the example ones when null), or null when the template itself is wrong. */
+export function renderPreview(template: string, ctx: TemplateContext | null): string | null {
+  if (!validateTemplate(template).ok) return null;
+  return renderTemplate(template, ctx ?? EXAMPLE_CONTEXT);
+}
+
+/** Titles firstName skips ("Dr. João" → "João"); batches/text-metrics.ts mirrors the rule in SQL. */
+export const HONORIFIC_WORDS = ["sr", "sra", "srta", "dr", "dra", "prof", "profa"] as const;
+const HONORIFICS: ReadonlySet<string> = new Set(HONORIFIC_WORDS);
 
 function capitalizeWord(word: string): string {
   // Mixed case ("DeLuca") was typed on purpose; only all-caps or all-lowercase words are recased.

@@ -34,7 +34,7 @@ export function LoginForm({ next }: { next: string | null }) {
     setPending(true);
     const { error: failure } = await authClient.signIn
       .email({ email, password })
-      .catch(() => ({ error: { status: 0, message: undefined } }));
+      .catch(() => ({ error: { status: 0, message: undefined, code: undefined } }));
     if (!failure) {
       // Stay "Entrando…" until the next page replaces this one.
       router.replace(next ?? "/sms");
@@ -42,14 +42,15 @@ export function LoginForm({ next }: { next: string | null }) {
       return;
     }
     setPending(false);
-    setError(messageFor(failure.status, failure.message));
+    setError(messageFor(failure.status, failure.code, failure.message));
   }
 
-  function messageFor(status: number, serverMessage: string | undefined): string {
+  function messageFor(status: number, code: unknown, serverMessage: string | undefined): string {
     if (status === 401) return t("wrongCredentials");
-    if (status === 400) return t("invalidEmail");
-    // The throttle (429) and disabled users (403) already answer in Portuguese.
-    if ((status === 429 || status === 403) && serverMessage) return serverMessage;
+    if (status === 400 && code === "INVALID_EMAIL") return t("invalidEmail");
+    // An answer of the auth endpoint (it carries a code) is in Portuguese: server/auth/error-messages.ts.
+    // Anything else (no connection, a proxy's error page) gets the generic message, never raw English.
+    if (typeof code === "string" && serverMessage) return serverMessage;
     return t("failed");
   }
 

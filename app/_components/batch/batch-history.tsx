@@ -5,13 +5,12 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import type { BatchWithProgressOutput } from "@/server/services/batches/schemas";
-import { SmsStatusBadge } from "../sms/sms-status-badge";
 import { BackLink } from "../ui/back-link";
-import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import { EmptyState } from "../ui/empty-state";
 import { Spinner } from "../ui/spinner";
+import { BatchRecipientRow } from "./batch-recipient-row";
 import { batchCounts, BatchStatusBadge, isLive, pollEvery, ProgressBar, useHeldLines } from "./batch-status";
 import { ScheduledBatchEditor } from "./scheduled-batch-editor";
 import { LoadError, LoadingBlock, LoadMore } from "@/app/_components/ui/query-states";
@@ -232,17 +231,7 @@ function Recipients({ id, live }: { id: number; live: boolean }) {
       ) : (
         <ul aria-label={t("history.recipients")} className="flex flex-col gap-2 md:gap-0 md:rounded-xl md:border md:border-slate-200 md:bg-white">
           {items.map((r) => (
-            <li
-              key={r.id}
-              className="grid grid-cols-[minmax(0,1fr)_auto] gap-x-3 gap-y-1 rounded-xl border border-slate-200 bg-white p-3 md:grid-cols-[minmax(0,1.2fr)_9.5rem_minmax(0,2.5fr)_7.5rem] md:items-center md:rounded-none md:border-x-0 md:border-t-0 md:border-b md:bg-transparent md:px-4 md:last:border-b-0"
-            >
-              <span className="min-w-0 font-medium break-words text-slate-900">{r.customerName ?? t("history.noCustomer")}</span>
-              <span className="justify-self-end md:order-last md:justify-self-start">
-                {r.status ? <SmsStatusBadge status={r.status} detail={r.errorMessage ?? undefined} /> : <Badge tone="neutral">{t("history.pending")}</Badge>}
-              </span>
-              <span className="text-sm text-slate-700 tabular-nums">{r.phone}</span>
-              <p className="col-span-2 text-sm break-words text-slate-700 md:col-span-1">{r.body}</p>
-            </li>
+            <BatchRecipientRow key={r.id} r={r} />
           ))}
         </ul>
       )}

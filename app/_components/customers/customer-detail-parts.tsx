@@ -78,8 +78,11 @@ export function PhonesCard({ phones }: { phones: CustomerDetail["phones"] }) {
                 <PhoneIcon className="size-5 text-brand-600" />
                 {p.national}
               </a>
-              <span className="flex flex-col items-end gap-1 sm:flex-row sm:items-center sm:gap-3">
-                <span className="text-sm text-slate-700">{p.kind === "mobile" ? t("mobile") : t("landline")}</span>
+              <span className="flex min-w-0 flex-col items-end gap-1 text-right sm:flex-row sm:items-center sm:gap-3">
+                <span className="text-sm text-slate-700">
+                  {p.kind === "mobile" ? t("mobile") : t("landline")}
+                  {p.label ? <span className="font-medium text-slate-900"> · {p.label}</span> : null}
+                </span>
                 <Badge tone={p.isPrimary ? "info" : "neutral"}>{p.isPrimary ? t("primary") : t("additional")}</Badge>
               </span>
             </li>

@@ -2,17 +2,19 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
+import { createFlushScheduler } from "@/app/_lib/outbox/flush-scheduler";
+import { flushOutbox, listOutbox, subscribeOutbox } from "@/app/_lib/outbox/outbox";
+import { connection } from "@/app/_lib/pwa/connection";
 import { idbAvailable } from "@/app/_lib/pwa/idb";
-import { flushOutbox, listOutbox } from "@/app/_lib/outbox/outbox";
 import { useTRPC } from "@/app/_trpc/client";
 import { useSendOnline } from "./use-send-online";
 
-// While messages wait for a busy server (rate limit), try again this often.
+// While the server asks to wait (rate limit, busy), try again after this long.
 const RETRY_MS = 30_000;
 
 /**
- * Sends what the outbox holds: when the app starts, when the connection returns, and now and then
- * while something is still pending. Renders nothing.
+ * Sends what the outbox holds: when the app starts, the moment the connection is back, and after
+ * any answer from the server while something waits (see flush-scheduler.ts). Renders nothing.
  */
 export function OutboxSync({ userId }: { userId: string }) {
   const sendOnline = useSendOnline();
@@ -21,32 +23,46 @@ export function OutboxSync({ userId }: { userId: string }) {
 
   useEffect(() => {
     if (!idbAvailable()) return;
-    let stopped = false;
-    const flush = () => {
-      flushOutbox(userId, sendOnline)
-        .then((r) => {
-          // New messages in the ledger: the history lists must show them.
-          if (!stopped && r.sent > 0) {
-            void queryClient.invalidateQueries({ queryKey: trpc.sms.pathKey() });
-            // The history (SMS Individual, customer's page) lists `message.list`.
-            void queryClient.invalidateQueries(trpc.message.list.pathFilter());
-          }
+    const conn = connection();
+    let pending = false;
+    const refreshPending = () => {
+      listOutbox(userId)
+        .then((items) => {
+          pending = items.some((i) => i.status === "pending" || i.status === "sending");
         })
         .catch(() => {});
     };
-    flush();
-    window.addEventListener("online", flush);
-    const timer = setInterval(() => {
-      listOutbox(userId)
-        .then((items) => {
-          if (items.some((i) => i.status === "pending")) flush();
-        })
-        .catch(() => {});
-    }, RETRY_MS);
+    const scheduler = createFlushScheduler({
+      flush: () => flushOutbox(userId, sendOnline),
+      hasPending: () => pending,
+      onFlushed: (r) => {
+        // New messages in the ledger: the history lists must show them.
+        if (r.sent > 0) {
+          void queryClient.invalidateQueries({ queryKey: trpc.sms.pathKey() });
+          // The history (SMS Individual, customer's page) lists `message.list`.
+          void queryClient.invalidateQueries(trpc.message.list.pathFilter());
+        }
+      },
+      retryMs: RETRY_MS,
+      setTimer: (fn, ms) => window.setTimeout(fn, ms),
+      clearTimer: (id) => window.clearTimeout(id as number),
+      now: () => Date.now(),
+    });
+    refreshPending();
+    const offOutbox = subscribeOutbox(refreshPending);
+    let wasOnline = conn.isOnline();
+    const offConnection = conn.subscribe(() => {
+      const online = conn.isOnline();
+      if (online && !wasOnline) void scheduler.trigger("online");
+      wasOnline = online;
+    });
+    const offAnswer = conn.onServerAnswer(() => void scheduler.trigger("answer"));
+    void scheduler.trigger("start");
     return () => {
-      stopped = true;
-      window.removeEventListener("online", flush);
-      clearInterval(timer);
+      scheduler.stop();
+      offOutbox();
+      offConnection();
+      offAnswer();
     };
   }, [userId, sendOnline, queryClient, trpc]);
 

@@ -45,6 +45,30 @@ async function saveQueries(client: QueryClient, userId: string, notRestored: Ite
   await idb.put(KV_STORE, { format: FORMAT, savedAt: Date.now(), state } satisfies Saved, keyFor(userId));
 }
 
+// The saved queries not put back yet, per client: the offline customer search reads them too.
+const waitingByClient = new WeakMap<QueryClient, Map<string, SavedQuery>>();
+
+/**
+ * The data of every query whose key passes `test`, from this session and from what the device
+ * saved (screens not opened yet): what the app can still show without a connection.
+ */
+export function savedQueryData(client: QueryClient, test: (queryKey: readonly unknown[]) => boolean): unknown[] {
+  const found = new Map<string, unknown>();
+  for (const q of client.getQueryCache().getAll()) {
+    if (q.state.data !== undefined && test(q.queryKey)) found.set(q.queryHash, q.state.data);
+  }
+  const deserialize = client.getDefaultOptions().hydrate?.deserializeData ?? ((d: unknown) => d);
+  for (const [hash, q] of waitingByClient.get(client) ?? []) {
+    if (found.has(hash) || q.state.data === undefined || !test(q.queryKey)) continue;
+    try {
+      found.set(hash, deserialize(q.state.data));
+    } catch {
+      // An unreadable copy is skipped, as when restoring.
+    }
+  }
+  return [...found.values()];
+}
+
 /**
  * Restores, then saves after every successful fetch. Returns the unsubscribe function.
  *
@@ -58,6 +82,7 @@ export function persistQueries(client: QueryClient, userId: string): () => void 
   let stopped = false;
   let dirty = false;
   const waiting = new Map<string, SavedQuery>();
+  waitingByClient.set(client, waiting);
   const putBack = (hashes: string[]) => {
     const queries = hashes.flatMap((h) => {
       const q = waiting.get(h);
@@ -107,6 +132,7 @@ export function persistQueries(client: QueryClient, userId: string): () => void 
     stopped = true;
     clearTimeout(timer);
     unsubscribe();
+    if (waitingByClient.get(client) === waiting) waitingByClient.delete(client);
     document.removeEventListener("visibilitychange", onHide);
   };
 }

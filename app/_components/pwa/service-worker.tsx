@@ -3,6 +3,7 @@
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
+import { connection } from "@/app/_lib/pwa/connection";
 import { Button } from "../ui/button";
 
 const SW_URL = "/serwist/sw.js";
@@ -14,7 +15,7 @@ const whenIdle = (fn: () => void): number => (hasIdle() ? window.requestIdleCall
 const cancelIdle = (id: number) => (hasIdle() ? window.cancelIdleCallback(id) : window.clearTimeout(id));
 
 function cachePage(controller: ServiceWorker | null | undefined) {
-  if (!controller || !navigator.onLine) return;
+  if (!controller || !connection().isOnline()) return;
   controller.postMessage({ type: "CACHE_URLS", payload: { urlsToCache: [window.location.pathname + window.location.search] } });
 }
 

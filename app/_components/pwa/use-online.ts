@@ -1,21 +1,12 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
+import { connection } from "@/app/_lib/pwa/connection";
 
-function subscribe(onChange: () => void) {
-  window.addEventListener("online", onChange);
-  window.addEventListener("offline", onChange);
-  return () => {
-    window.removeEventListener("online", onChange);
-    window.removeEventListener("offline", onChange);
-  };
-}
+const subscribe = (onChange: () => void) => connection().subscribe(onChange);
+const getSnapshot = () => connection().isOnline();
 
-/** The browser's view of the connection; the server render assumes online. */
+/** Whether the server can be reached (see app/_lib/pwa/connection.ts); the server render assumes online. */
 export function useOnline(): boolean {
-  return useSyncExternalStore(
-    subscribe,
-    () => navigator.onLine,
-    () => true,
-  );
+  return useSyncExternalStore(subscribe, getSnapshot, () => true);
 }

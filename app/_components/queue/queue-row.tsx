@@ -5,10 +5,13 @@ import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import type { QueueItem } from "@/server/services/queue/schemas";
+import { MessageLink } from "../sms/message-link";
+import { MessageNote } from "../sms/message-note";
 import { SmsStatusBadge } from "../sms/sms-status-badge";
 import { Button } from "../ui/button";
 import { cn } from "../ui/cn";
 import type { Feedback } from "../ui/feedback-toast";
+import { PhoneNumber } from "../ui/phone-number";
 import { useWhen } from "./use-when";
 
 export const QUEUE_COLUMNS = "md:grid-cols-[minmax(0,1.2fr)_minmax(0,1fr)_10rem_6.5rem_minmax(0,1.2fr)_14rem]";
@@ -85,9 +88,10 @@ export function QueueRow({ item, onFeedback }: { item: QueueItem; onFeedback: (f
       <div className="min-w-0">
         <p className="font-semibold break-words text-slate-900">{item.customer?.name ?? t("noCustomer")}</p>
         <p className="text-sm text-slate-700 tabular-nums">
-          {item.phone}
+          <PhoneNumber>{item.phone}</PhoneNumber>
           {item.customer ? <span className="text-slate-600"> · {item.customer.code}</span> : null}
         </p>
+        <MessageLink id={item.id} name={name} />
       </div>
       <div className="md:order-3">
         <SmsStatusBadge status={item.status} detail={detail(item)} />
@@ -102,15 +106,14 @@ export function QueueRow({ item, onFeedback }: { item: QueueItem; onFeedback: (f
       </div>
       <p className="col-span-2 text-sm text-slate-700 md:order-4 md:col-span-1">{t("attempts", { count: item.attempts })}</p>
       {/* A deferral by the send window is information, not a failure. */}
-      <p
-        className={cn(
-          "col-span-2 text-sm break-words md:order-5 md:col-span-1",
-          !item.lastError ? "text-slate-600 max-md:hidden" : item.lastError.code === "send_window" ? "text-slate-700" : "text-red-800",
-        )}
-      >
+      <div className={cn("col-span-2 min-w-0 md:order-5 md:col-span-1", !item.lastError && "max-md:hidden")}>
         <span className="sr-only">{t("columns.lastError")}: </span>
-        {item.lastError?.message ?? t("noError")}
-      </p>
+        {!item.lastError ? (
+          <p className="text-sm text-slate-600">{t("noError")}</p>
+        ) : (
+          <MessageNote status={item.lastError.code === "send_window" ? "scheduled" : item.status}>{item.lastError.message}</MessageNote>
+        )}
+      </div>
       <div className="col-span-2 flex flex-wrap gap-2 md:order-6 md:col-span-1 md:justify-end">
         {mayRetry ? (
           <Button

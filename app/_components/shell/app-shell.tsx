@@ -68,7 +68,9 @@ export function AppShell({
             </p>
             <div className="ml-auto flex min-w-0 items-center gap-3">
               <div className="min-w-0 text-right leading-tight" aria-label={t("nav.userMenu")} role="group">
-                <p className="truncate text-sm font-medium text-slate-900 sm:max-w-[16rem]">{userName}</p>
+                <p className="truncate text-sm font-medium text-slate-900 sm:max-w-[16rem]" title={userName}>
+                  {userName}
+                </p>
                 <p className="text-xs text-slate-600">{roleLabel}</p>
               </div>
               <SignOutButton userId={userId} />

@@ -46,6 +46,7 @@ export function AccountForm({ account, onDone, onCancel }: { account?: AccountOu
   const [sender, setSender] = useState(account?.sender ?? "");
   const [rate, setRate] = useState(String(account?.ratePerSecond ?? 10));
   const [isDefault, setIsDefault] = useState(false);
+  const [stripAccents, setStripAccents] = useState(account?.stripAccents ?? true);
   const [config, setConfig] = useState<ConfigValues>(() => initialConfig(account?.kind ?? "sandbox", account?.config));
   const [credentials, setCredentials] = useState<Record<string, string>>({});
   const [preset, setPreset] = useState("");
@@ -102,7 +103,7 @@ export function AccountForm({ account, onDone, onCancel }: { account?: AccountOu
     if (rate.trim() === "" || !Number.isFinite(ratePerSecond)) local.ratePerSecond = t("form.invalidNumber");
     // Blank credentials are left out: required on creation, kept on edit.
     const typed = Object.fromEntries(Object.entries(credentials).filter(([, v]) => v.trim() !== ""));
-    const base = { name, sender, ratePerSecond, config: parsedConfig, credentials: typed };
+    const base = { name, sender, ratePerSecond, stripAccents, config: parsedConfig, credentials: typed };
     // Checked here with the server's own schemas first, so the admin sees every message at once.
     const checked = {
       ...zodFieldErrors((account ? updateAccountInput.safeParse({ ...base, id: account.id }) : createAccountInput.safeParse({ ...base, kind, isDefault })).error),
@@ -219,6 +220,14 @@ export function AccountForm({ account, onDone, onCancel }: { account?: AccountOu
             <div className="mt-3 grid grid-cols-1 items-start gap-4 md:grid-cols-2">{advanced.map(renderConfig)}</div>
           </details>
         ) : null}
+
+        <label className="flex min-h-11 cursor-pointer items-start gap-3">
+          <input type="checkbox" className="mt-0.5 size-5 shrink-0 accent-brand-600" checked={stripAccents} onChange={(e) => setStripAccents(e.target.checked)} />
+          <span className="flex flex-col">
+            <span className="font-medium text-slate-900">{t("form.stripAccents")}</span>
+            <span className="text-sm text-slate-600">{t("form.stripAccentsHint")}</span>
+          </span>
+        </label>
 
         {!account ? (
           <label className="flex min-h-11 items-center gap-2 text-slate-900">

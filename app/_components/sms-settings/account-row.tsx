@@ -68,6 +68,10 @@ export function AccountRow({ account, onEdit, onFeedback }: { account: AccountOu
           <dd className="text-slate-900">{t("accounts.ratePerSecond", { count: account.ratePerSecond })}</dd>
         </div>
         <div>
+          <dt className="font-medium text-slate-600">{t("accounts.accents")}</dt>
+          <dd className="text-slate-900">{account.stripAccents ? t("accounts.withoutAccents") : t("accounts.withAccents")}</dd>
+        </div>
+        <div>
           <dt className="font-medium text-slate-600">{t("accounts.credentials")}</dt>
           <dd className="text-slate-900">
             {masked.length === 0

@@ -1,16 +1,20 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
+import type { CustomerDetail, SearchCustomersOutput } from "@/server/services/customers/schemas";
 import { SearchIcon } from "../icons";
+import { savedQueryData } from "../pwa/persisted-queries";
+import { useOnline } from "../pwa/use-online";
 import { Button } from "../ui/button";
 import { cn } from "../ui/cn";
 import type { ControlProps } from "../ui/field";
 import { Input } from "../ui/input";
 import { Spinner } from "../ui/spinner";
 import { useDebounced } from "../ui/use-debounced";
+import { findSavedCustomers } from "./offline-customers";
 
 export type PickedCustomer = { id: number; name: string; code: string; primaryMobile?: string | null };
 
@@ -36,7 +40,10 @@ export function CustomerPicker({
   autoFocus?: boolean;
 }) {
   const t = useTranslations("smsIndividual.customerPicker");
+  const tOffline = useTranslations("pwa.customerSearch");
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const online = useOnline();
   const listId = useId();
   const [text, setText] = useState("");
   const q = useDebounced(text.trim(), DEBOUNCE_MS);
@@ -58,6 +65,18 @@ export function CustomerPicker({
 
   const enabled = q.length >= MIN_CHARS;
   const search = useQuery({ ...trpc.customer.search.queryOptions({ q }), enabled, placeholderData: keepPreviousData });
+  // Offline, a term never searched on this device has no answer of its own: the previous term's
+  // results (kept while a new search loads) would pass for this one's. Search what the device saved.
+  const offlineSearch = enabled && !online && (search.isPlaceholderData || search.data === undefined);
+  const saved = useMemo(() => {
+    if (!offlineSearch) return [];
+    const isKey = (path: readonly unknown[]) => (key: readonly unknown[]) => JSON.stringify(key[0]) === JSON.stringify(path[0]);
+    const lists = savedQueryData(queryClient, isKey(trpc.customer.search.pathKey())) as SearchCustomersOutput[];
+    const details = savedQueryData(queryClient, isKey(trpc.customer.get.pathKey())) as CustomerDetail[];
+    return findSavedCustomers(q, lists, details);
+  }, [offlineSearch, q, queryClient, trpc]);
+  // The picked customer's saved details (the form fills DDD and number from them).
+  const detail = useQuery({ ...trpc.customer.get.queryOptions({ id: value?.id ?? 0 }), enabled: false });
 
   if (value) {
     return (
@@ -65,6 +84,11 @@ export function CustomerPicker({
         <div className="min-w-0 flex-1">
           <p className="font-semibold break-words text-slate-900">{value.name || t("loading")}</p>
           {value.code ? <p className="text-sm text-slate-600 tabular-nums">{t("code", { code: value.code })}</p> : null}
+          {!clearable && !online && !detail.data ? (
+            <p className="mt-1 text-sm font-medium text-amber-900">
+              {value.primaryMobile ? tOffline("offlineNoDetailMobile", { phone: value.primaryMobile }) : tOffline("offlineNoDetail")}
+            </p>
+          ) : null}
         </div>
         <Button
           id={control.id}
@@ -81,7 +105,7 @@ export function CustomerPicker({
     );
   }
 
-  const items = enabled ? (search.data?.items ?? []) : [];
+  const items = !enabled ? [] : offlineSearch ? saved : (search.data?.items ?? []);
   return (
     <div className="flex flex-col gap-2">
       <div className="relative">
@@ -113,6 +137,8 @@ export function CustomerPicker({
       <div aria-live="polite" className="text-sm text-slate-600">
         {!enabled ? (
           text.trim().length > 0 ? t("typeMore") : null
+        ) : offlineSearch ? (
+          <span className="font-medium text-amber-900">{items.length === 0 ? tOffline("offlineNoResults", { q }) : tOffline("offlineResults", { count: items.length })}</span>
         ) : search.isFetching ? (
           <Spinner label={t("searching")} className="size-4 text-brand-600" />
         ) : search.isError ? (
@@ -139,7 +165,7 @@ export function CustomerPicker({
           </li>
         ))}
       </ul>
-      {search.data?.nextCursor != null && items.length > 0 ? <p className="text-sm text-slate-600">{t("moreResults")}</p> : null}
+      {!offlineSearch && search.data?.nextCursor != null && items.length > 0 ? <p className="text-sm text-slate-600">{t("moreResults")}</p> : null}
     </div>
   );
 }

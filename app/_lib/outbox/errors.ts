@@ -2,12 +2,14 @@
  * Whether a failed send should wait in the outbox (no connection, server unreachable or busy) or
  * be shown as failed (the server refused it: validation, permission, opt-out…).
  */
+import { connection } from "@/app/_lib/pwa/connection";
+
 export type SendErrorKind = "offline" | "retry_later" | "refused";
 
 type MaybeTrpcError = { data?: { code?: string; httpStatus?: number } | null; cause?: unknown; name?: string; message?: string };
 
 export function classifySendError(error: unknown): SendErrorKind {
-  if (typeof navigator !== "undefined" && navigator.onLine === false) return "offline";
+  if (!connection().isOnline()) return "offline";
   const e = (error ?? {}) as MaybeTrpcError;
   const data = e.data;
   // No tRPC error shape: the request never got a JSON answer (fetch failed, proxy error page).

@@ -67,7 +67,7 @@ describe("outbox + sms.sendIndividual", () => {
 
     const submitted = await submitIndividualSms(input, answerLost, { userId: tec.id });
     expect(submitted.status).toBe("queued");
-    expect(await flushOutbox(tec.id, answerLost)).toEqual({ sent: 0, failed: 0, waiting: 1 });
+    expect(await flushOutbox(tec.id, answerLost)).toEqual({ sent: 0, failed: 0, waiting: 1, stoppedBy: "offline" });
     expect(await flushOutbox(tec.id, server)).toEqual({ sent: 1, failed: 0, waiting: 0 });
 
     const rows = await db.select().from(smsMessage).where(eq(smsMessage.idempotencyKey, input.idempotencyKey));

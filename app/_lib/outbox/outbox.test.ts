@@ -138,7 +138,7 @@ describe("flushOutbox", () => {
     await outbox.enqueue(USER, input(), { phone: "p" }, 1);
     await outbox.enqueue(USER, input(), { phone: "p" }, 2);
     const send = vi.fn(async () => Promise.reject(networkError()));
-    expect(await outbox.flushOutbox(USER, send)).toEqual({ sent: 0, failed: 0, waiting: 2 });
+    expect(await outbox.flushOutbox(USER, send)).toEqual({ sent: 0, failed: 0, waiting: 2, stoppedBy: "offline" });
     expect(send).toHaveBeenCalledTimes(1);
     expect((await outbox.listOutbox(USER)).map((i) => i.status)).toEqual(["pending", "pending"]);
   });
@@ -150,7 +150,7 @@ describe("flushOutbox", () => {
       if (i.idempotencyKey === refused.id) throw serverError("BAD_REQUEST", 400, "Este número pediu para não receber SMS.");
       throw serverError("TOO_MANY_REQUESTS", 429, "Limite de 10 SMS individuais por minuto atingido.");
     });
-    expect(await outbox.flushOutbox(USER, send)).toEqual({ sent: 0, failed: 1, waiting: 1 });
+    expect(await outbox.flushOutbox(USER, send)).toEqual({ sent: 0, failed: 1, waiting: 1, stoppedBy: "retry_later" });
     const byId = new Map((await outbox.listOutbox(USER)).map((i) => [i.id, i]));
     expect(byId.get(refused.id)).toMatchObject({ status: "failed", error: "Este número pediu para não receber SMS." });
     expect(byId.get(limited.id)).toMatchObject({ status: "pending" });

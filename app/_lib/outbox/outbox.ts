@@ -2,6 +2,7 @@
  * The offline outbox of individual SMS: items live in IndexedDB (they survive closing the app),
  * are sent one by one with their own idempotency key, and every tab hears about changes.
  */
+import { connection } from "@/app/_lib/pwa/connection";
 import { idb, OUTBOX_STORE } from "@/app/_lib/pwa/idb";
 import type { SendIndividualInput } from "@/server/services/sms/schemas";
 import { classifySendError, errorMessage } from "./errors";
@@ -86,7 +87,14 @@ export async function retryOutboxItem(id: string): Promise<void> {
   await patch(id, (i) => (i.status === "failed" ? { ...i, status: "pending", error: undefined, updatedAt: Date.now() } : i));
 }
 
-export type FlushResult = { sent: number; failed: number; waiting: number; skipped?: "locked" | "offline" };
+export type FlushResult = {
+  sent: number;
+  failed: number;
+  waiting: number;
+  skipped?: "locked" | "offline";
+  /** Why messages are still waiting: no connection, or the server asked to wait (rate limit, busy). */
+  stoppedBy?: "offline" | "retry_later";
+};
 
 async function flushUnlocked(userId: string, sendOnline: SendOnline): Promise<FlushResult> {
   const result: FlushResult = { sent: 0, failed: 0, waiting: 0 };
@@ -118,6 +126,7 @@ async function flushUnlocked(userId: string, sendOnline: SendOnline): Promise<Fl
       // No connection or the server asks to wait: everything left stays pending for the next flush.
       await patch(item.id, (i) => ({ ...i, status: "pending", updatedAt: Date.now() }));
       result.waiting = due.length - n;
+      result.stoppedBy = kind;
       return result;
     }
   }
@@ -131,7 +140,7 @@ let inTab: Promise<FlushResult> | null = null;
  * Web Locks API where the browser has it (a tab that finds the lock taken leaves it to the holder).
  */
 export function flushOutbox(userId: string, sendOnline: SendOnline): Promise<FlushResult> {
-  if (typeof navigator !== "undefined" && navigator.onLine === false) return Promise.resolve({ sent: 0, failed: 0, waiting: 0, skipped: "offline" });
+  if (!connection().isOnline()) return Promise.resolve({ sent: 0, failed: 0, waiting: 0, skipped: "offline" });
   if (inTab) return inTab;
   const locks = typeof navigator !== "undefined" ? navigator.locks : undefined;
   const run: Promise<FlushResult> = locks

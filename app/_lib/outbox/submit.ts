@@ -6,6 +6,7 @@
  */
 import type { TemplateContext } from "@/server/sms/template";
 import type { SendIndividualInput, SendOutcomeOutput } from "@/server/services/sms/schemas";
+import { connection } from "@/app/_lib/pwa/connection";
 import { classifySendError } from "./errors";
 import { enqueue } from "./outbox";
 import type { OutboxItem, SendOnline } from "./types";
@@ -20,6 +21,8 @@ export type SubmitOptions = {
   userId: string;
   /** The admin's limit of parts per message (`sms.settings`); 1 by default. */
   maxParts?: number;
+  /** The default account sends without accents (`sms.settings`); true by default, as the server. */
+  stripAccents?: boolean;
   /** The customer's values for the variables, for an exact length check. */
   context?: TemplateContext;
   customerName?: string;
@@ -30,7 +33,8 @@ export async function submitIndividualSms(input: SendIndividualInput, sendOnline
   if (!checked.ok) return { status: "invalid", message: checked.message, fieldErrors: checked.fieldErrors };
   const display = { phone: checked.phone, customerName: options.customerName };
 
-  if (typeof navigator !== "undefined" && navigator.onLine === false) {
+  // Known to be offline (also "signal but no data"): keep it at once instead of waiting on a request.
+  if (!connection().isOnline()) {
     return { status: "queued", item: await enqueue(options.userId, checked.input, display) };
   }
   try {

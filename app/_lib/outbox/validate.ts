@@ -4,7 +4,8 @@
  * rendered message, the confirmation. Opt-outs and rate limits are only known by the server.
  * Used by the outbox before keeping a message, and by "Novo SMS" to mark every wrong field.
  */
-import { DEFAULT_MAX_PARTS, analyzeSms, limitMessage } from "@/server/sms/encoding";
+import { DEFAULT_MAX_PARTS, limitMessage } from "@/server/sms/encoding";
+import { outgoingSms } from "@/server/sms/transliterate";
 import { parseSmsRecipient } from "@/server/sms/phone";
 import { EXAMPLE_CONTEXT, type TemplateContext, renderTemplate, validateTemplate } from "@/server/sms/template";
 import { type SendIndividualInput, sendIndividualInput } from "@/server/services/sms/schemas";
@@ -21,7 +22,7 @@ export type LocalValidation =
 
 export function validateIndividualSms(
   input: IndividualSmsFields,
-  options: { maxParts?: number; context?: TemplateContext } = {},
+  options: { maxParts?: number; stripAccents?: boolean; context?: TemplateContext } = {},
 ): LocalValidation {
   const parsed = sendIndividualInput.safeParse(input);
   // The schema is flat: every key is one of the input's fields.
@@ -40,7 +41,9 @@ export function validateIndividualSms(
     else {
       // Without the customer's values the sample ones give a close length.
       const body = renderTemplate(input.message, options.context ?? EXAMPLE_CONTEXT);
-      const tooLong = limitMessage(analyzeSms(body, { maxParts: options.maxParts ?? DEFAULT_MAX_PARTS }));
+      // Counted as it will be sent: without accents unless the account keeps them (as the server does).
+      const sent = outgoingSms(body, { stripAccents: options.stripAccents ?? true, maxParts: options.maxParts ?? DEFAULT_MAX_PARTS });
+      const tooLong = limitMessage(sent.analysis);
       if (tooLong) fieldErrors.message = tooLong;
     }
   }

@@ -1,6 +1,9 @@
+import { getMessageDetail } from "@/server/services/messages/get-message";
 import { listMessages } from "@/server/services/messages/list-messages";
 import { listMessageOperators } from "@/server/services/messages/list-operators";
-import { listMessagesInput, listMessagesOutput, messageOperatorsOutput } from "@/server/services/messages/schemas";
+import {
+  getMessageInput, listMessagesInput, listMessagesOutput, messageDetailOutput, messageOperatorsOutput,
+} from "@/server/services/messages/schemas";
 import { protectedProcedure, router, smsProcedure } from "../trpc";
 
 // The history of messages. Technicians reach it too, restricted by the service to their own sends.
@@ -9,6 +12,11 @@ export const messageRouter = router({
     .input(listMessagesInput)
     .output(listMessagesOutput)
     .query(({ ctx, input }) => listMessages({ db: ctx.db, user: ctx.user, input })),
+  // One message and its timeline (same restriction: a technician's own sends only).
+  get: protectedProcedure
+    .input(getMessageInput)
+    .output(messageDetailOutput)
+    .query(({ ctx, input }) => getMessageDetail({ db: ctx.db, user: ctx.user, input })),
   // Choices of the "Operador" filter, which only operators and admins have.
   operators: smsProcedure.output(messageOperatorsOutput).query(({ ctx }) => listMessageOperators({ db: ctx.db })),
 });

@@ -1,6 +1,8 @@
 import { sendIndividualInput, sendOutcomeOutput } from "@/server/services/sms/schemas";
 import { sendIndividual } from "@/server/services/sms/send-individual";
-import { getSendWindowRules, getSmsSettings, setSendWindowRules, setSmsSettings, smsSettingsSchema } from "@/server/services/sms/settings";
+import {
+  composeSettingsOutput, getComposeSettings, getSendWindowRules, setSendWindowRules, setSmsSettings, smsSettingsSchema,
+} from "@/server/services/sms/settings";
 import { setUfSendWindow, setUfSendWindowInput } from "@/server/services/sms/uf-send-window";
 import { sendWindowRulesSchema } from "@/server/sms/send-window-rules";
 import { adminProcedure, protectedProcedure, router, smsProcedure } from "../trpc";
@@ -11,8 +13,8 @@ export const smsRouter = router({
     .input(sendIndividualInput)
     .output(sendOutcomeOutput)
     .mutation(({ ctx, input }) => sendIndividual({ ctx, input })),
-  // Every role needs the limits to count characters in the form.
-  settings: protectedProcedure.output(smsSettingsSchema).query(({ ctx }) => getSmsSettings(ctx.db)),
+  // Every role needs the limits (and whether the default account sends without accents) to count characters in the form.
+  settings: protectedProcedure.output(composeSettingsOutput).query(({ ctx }) => getComposeSettings(ctx.db)),
   setSettings: adminProcedure
     .input(smsSettingsSchema)
     .output(smsSettingsSchema)

@@ -9,11 +9,10 @@ import { smsBatchRecipient, smsEvent, smsMessage } from "@/db/schema";
 import type { BatchStatus } from "../batches/constants";
 import { cancelWaitingMessagesStatements, finishBatch, markBatchRunning } from "../batches/controls";
 import { type BatchRow, findBatch } from "../batches/queries";
-import { batchMessageKey, EMPTY_CONTEXT, loadRenderContexts, renderBatchMessage } from "../batches/render";
+import { batchMessageKey, EMPTY_CONTEXT, loadRenderContexts, renderBatchMessage, textRulesFor } from "../batches/render";
 import { deferOutsideWindow } from "../queue/drain";
 import { claimMessages, sendClaimedMany } from "../sms/dispatch";
 import { appendEvents, createdEvent } from "../sms/ledger";
-import { getSmsSettings } from "../sms/settings";
 import { sendingAccount } from "../sms-accounts/account-store";
 
 /** Chunk bounds: a chunk is about CHUNK_SECONDS of sending at the account's rate, within these. */
@@ -124,9 +123,9 @@ async function createChunkMessages(db: Db, batch: BatchRow, limit: number, at: D
   out.recipients = pending.length;
   if (pending.length === 0) return out;
 
-  const { maxParts } = await getSmsSettings(db);
+  const rules = await textRulesFor(db, { accountId: batch.providerAccountId, maxParts: batch.maxParts });
   const contexts = await loadRenderContexts(db, pending.flatMap((r) => (r.customerId === null ? [] : [r.customerId])));
-  const rendered = pending.map((r) => renderBatchMessage(batch.template, (r.customerId !== null ? contexts.get(r.customerId) : undefined) ?? EMPTY_CONTEXT, maxParts));
+  const rendered = pending.map((r) => renderBatchMessage(batch.template, (r.customerId !== null ? contexts.get(r.customerId) : undefined) ?? EMPTY_CONTEXT, rules));
   const keys = pending.map((r) => batchMessageKey(batchId, r.phoneE164, r.attempt));
   const keyList = JSON.stringify(keys);
   const links = JSON.stringify(pending.map((r, i) => [r.id, keys[i]]));

@@ -126,7 +126,7 @@ describe("expand-and-send-batch", () => {
     const batchRow = pending.slice(BATCH_CHUNK);
     const contexts = await loadRenderContexts(db, batchRow.map((r) => r.customerId!));
     for (const r of batchRow) {
-      const rendered = renderBatchMessage("Olá {primeiro_nome}, manutenção hoje.", contexts.get(r.customerId!)!, 1);
+      const rendered = renderBatchMessage("Olá {primeiro_nome}, manutenção hoje.", contexts.get(r.customerId!)!, { stripAccents: true, maxParts: 1 });
       const { message } = await queueMessage(db, {
         origin: "batch",
         category: "operacional",

@@ -1,4 +1,4 @@
-// Protects the triggers that keep `batch_candidate` (migration 0003) current: after writes of every
+// Protects the triggers that keep `batch_candidate` (migrations 0003 and 0005) current: after writes of every
 // kind to customer, phone, connection and opt_out, the table equals a rebuild of every customer from
 // scratch, and the preview of every mode still equals the independent computation over the base tables.
 import { sql } from "drizzle-orm";
@@ -13,7 +13,7 @@ import { recipientPageSql } from "./selection-sql";
 const db = createTestDb();
 let awkward: Awkward;
 
-const COLUMNS = "dim, value, customer_id, phone_id, e164, is_primary, first_of_customer, valid, shared, opted_out, neighbourhood_id, street_id, connected";
+const COLUMNS = "dim, value, customer_id, phone_id, e164, is_primary, first_of_customer, valid, shared, opted_out, neighbourhood_id, street_id, connected, t_nome, t_first, t_code, t_plan, t_city";
 
 /** The table as the triggers left it equals the table rebuilt from scratch for every customer. */
 async function expectTableEqualsFreshBuild() {
@@ -43,7 +43,7 @@ async function expectPreviewsMatchTheBase(values: Record<(typeof BATCH_MODES)[nu
         expect(preview.phonesToSend, label).toBe(exp.recipients.size);
         expect(preview.exclusions, label).toEqual({
           noMobile: exp.noMobile, invalidNumber: exp.invalidNumber, prefixNotAccepted: exp.prefixNotAccepted,
-          duplicateInBatch: exp.duplicateInBatch, optedOut: exp.optedOut,
+          duplicateInBatch: exp.duplicateInBatch, optedOut: exp.optedOut, overLimit: 0,
         });
         const listed = await db.all<{ customer_id: number; e164: string }>(recipientPageSql({ filters, deselected: [] }, { customerId: 0, phoneId: 0 }, 100_000));
         expect(listed.map((r) => `${r.customer_id} ${r.e164}`).sort(), label).toEqual([...exp.recipients].map(([e164, c]) => `${c} ${e164}`).sort());

@@ -5,6 +5,7 @@ import type { Db } from "@/db/client";
 import { seedDatabase } from "@/db/seed";
 import { parseSmsRecipient } from "@/server/sms/phone";
 import type { BatchFilters } from "./constants";
+import { loadRenderContexts, renderBatchMessage, type TextRules } from "./render";
 
 type CustomerRow = { id: number; status: string; city_id: number; neighbourhood_id: number | null; street_id: number | null; payment_profile_id: number | null };
 type PhoneRow = { id: number; customer_id: number; kind: string; e164: string; is_primary: number };
@@ -141,6 +142,23 @@ export async function seedAwkwardBase(db: Db, customers: number, seed: number): 
     db.run(sql`UPDATE connection SET status = 'suspended' WHERE customer_id = ${suspendedConnection.id}`),
   ]);
   return { cityId, sharedOwner: shared.id, sharedNumber: shared.e164, optedOutNumbers: optedOut, liftedNumber: lifted, invalidNumbers: invalid };
+}
+
+/**
+ * Each recipient's text rendered one by one, as the sender does (the oracle of the SQL counts):
+ * total parts, the most parts, the phones over the limit and the parts of the others.
+ */
+export async function textOracle(db: Db, recipients: ReadonlyMap<string, number>, template: string, rules: TextRules) {
+  const contexts = await loadRenderContexts(db, [...recipients.values()]);
+  const out = { totalParts: 0, withinParts: 0, neededParts: 0, over: new Set<string>() };
+  for (const [phone, customerId] of recipients) {
+    const m = renderBatchMessage(template, contexts.get(customerId)!, rules);
+    out.totalParts += m.analysis.parts;
+    out.neededParts = Math.max(out.neededParts, m.analysis.parts);
+    if (m.analysis.withinLimit) out.withinParts += m.analysis.parts;
+    else out.over.add(phone);
+  }
+  return out;
 }
 
 /** A default, active account (the sandbox kind; nothing is sent by these services). */

@@ -152,7 +152,9 @@ describe("createBatch", () => {
     await makeCustomer(db, net, { name: `Maria ${"Sobrenome ".repeat(14)}Longo`, phones: [{ e164: "+5535991888888", isPrimary: true }] });
     const err = await refusal({ message: `Ola {nome}, ${"x".repeat(20)}` });
     expect(err.fields?.message).toBe(err.message);
-    expect(err.message).toMatch(/^Para Maria Sobrenome .* Longo: A mensagem passa de 160 caracteres \(1 SMS\): tem 1\d\d\. Use \{primeiro_nome\} no lugar de \{nome\} para encurtar\.$/);
+    expect(err.message).toMatch(
+      /^1 destinatário ficaria com a mensagem acima de 1 SMS\. Por exemplo, Maria Sobrenome .* Longo: A mensagem passa de 160 caracteres \(1 SMS\): tem 1\d\d\. Na prévia, permita até 2 SMS por mensagem ou deixe esses destinatários de fora\. Ou use \{primeiro_nome\} no lugar de \{nome\} para encurtar\.$/,
+    );
     await createBatch({ ctx: { db, user: operator }, input: input({ message: `Ola {primeiro_nome}, ${"x".repeat(20)}` }) });
   });
 

@@ -11,46 +11,30 @@ import { parseTemplate } from "@/server/sms/template";
 import { writeAudit } from "../audit";
 import { forbidden, invalid } from "../errors";
 import { findDefaultAccount } from "../sms-accounts/account-store";
-import { getSmsSettings } from "../sms/settings";
 import { assertFilterTargets } from "./filter-labels";
 import { parseInput } from "./parse";
-import { renderFor, renderSample, selectionOf, type SampleRendering } from "./preview-batch";
+import { measureSelection, type SelectionMeasure, selectionOf } from "./preview-batch";
 import { loadBatchOutput } from "./queries";
+import { textRulesFor } from "./render";
+import { type CreateBatchInput, type CreateBatchOutput, createBatchInput, MAX_PARTS_PER_MESSAGE } from "./schemas";
 import { sendAtProblem } from "./send-at";
-import { type CreateBatchInput, type CreateBatchOutput, createBatchInput } from "./schemas";
-import { customerCountsSql, longestNamesSql, recipientSampleSql, type Selection, snapshotSql } from "./selection-sql";
+import { anyRecipientSql, snapshotSql } from "./selection-sql";
 
 type Ctx = { db: Db; user: SessionUser };
-
-/** Recipients with the longest names rendered on top of the sample: {nome} is what varies most. */
-const LONGEST_NAMES = 3;
 
 async function replay(ctx: Ctx, row: typeof smsBatch.$inferSelect): Promise<CreateBatchOutput> {
   if (row.createdBy !== ctx.user.id) throw forbidden("Esta chave de envio pertence a outro usuário.");
   return { batch: await loadBatchOutput(ctx.db, row.id), recipients: row.recipients, replayed: true };
 }
 
-async function selectedCustomers(db: Db, s: Selection): Promise<number> {
-  const [row] = await db.all<{ found: number; deselected: number }>(customerCountsSql(s));
-  return Number(row?.found ?? 0) - Number(row?.deselected ?? 0);
-}
-
-/**
- * Refuses a template that does not fit for a sample of the recipients or for those with the longest
- * names. The sender still checks every rendering: a text over the limit there fails on its own.
- */
-async function assertRenderingsFit(db: Db, s: Selection, template: string, maxParts: number): Promise<void> {
-  const longest = await db.all<{ customer_id: number }>(longestNamesSql(s, LONGEST_NAMES));
-  const renderings: SampleRendering[] = [
-    ...(await renderFor(db, longest.map((r) => Number(r.customer_id)), template, maxParts)),
-    ...(await renderSample(db, s, template, maxParts, await selectedCustomers(db, s))),
-  ];
-  const over = renderings.find((r) => r.limitMessage !== null);
-  if (over) {
-    const hint = parseTemplate(template).variables.includes("nome") ? " Use {primeiro_nome} no lugar de {nome} para encurtar." : "";
-    const msg = `Para ${over.name}: ${over.limitMessage}${hint}`;
-    throw invalid(msg, { message: msg });
-  }
+/** Why "Enviar" is refused when some texts pass the limit: the count, one example and the two ways out. */
+function overLimitMessage(m: SelectionMeasure, template: string): string {
+  const { overLimit, maxParts, neededParts, overLimitExample } = m.estimate;
+  const who = overLimit === 1 ? "1 destinatário ficaria" : `${overLimit.toLocaleString("pt-BR")} destinatários ficariam`;
+  const example = overLimitExample ? ` Por exemplo, ${overLimitExample.customerName}: ${overLimitExample.message}` : "";
+  const more = neededParts <= MAX_PARTS_PER_MESSAGE ? `permita até ${neededParts} SMS por mensagem` : "encurte a mensagem";
+  const shorter = parseTemplate(template).variables.includes("nome") ? " Ou use {primeiro_nome} no lugar de {nome} para encurtar." : "";
+  return `${who} com a mensagem acima de ${maxParts === 1 ? "1 SMS" : `${maxParts} SMS`}.${example} Na prévia, ${more} ou deixe esses destinatários de fora.${shorter}`;
 }
 
 export async function createBatch({ ctx, input }: { ctx: Ctx; input: CreateBatchInput }): Promise<CreateBatchOutput> {
@@ -65,14 +49,20 @@ export async function createBatch({ ctx, input }: { ctx: Ctx; input: CreateBatch
   const timeProblem = sendAt ? sendAtProblem(sendAt) : null;
   if (timeProblem) throw invalid(timeProblem, { sendAt: timeProblem });
 
-  const s = selectionOf(data);
-  await assertFilterTargets(db, s.filters);
+  const base = selectionOf(data);
+  await assertFilterTargets(db, base.filters);
   const account = await findDefaultAccount(db);
   if (!account) throw invalid("Nenhuma conta de SMS ativa. Um administrador precisa configurar uma em Configuração de SMS.");
-  const [anyone] = await db.all(recipientSampleSql(s, 1, 1));
+  const rules = await textRulesFor(db, { accountId: account.id, maxParts: data.maxParts });
+  // Every recipient's text is counted (as the preview did), never a sample: nothing over the limit is stored.
+  const measure = await measureSelection(db, base, data.message, rules, data.excludeOverLimit);
+  if (measure.estimate.overLimit > 0 && !data.excludeOverLimit) {
+    const msg = overLimitMessage(measure, data.message);
+    throw invalid(msg, { message: msg });
+  }
+  const s = measure.selection;
+  const [anyone] = await db.all(anyRecipientSql(s));
   if (!anyone) throw invalid("Nenhum celular para enviar com esses filtros: confira a prévia.");
-  const { maxParts } = await getSmsSettings(db);
-  await assertRenderingsFit(db, s, data.message, maxParts);
 
   const [inserted] = await db.batch([
     db
@@ -86,6 +76,7 @@ export async function createBatch({ ctx, input }: { ctx: Ctx; input: CreateBatch
         providerAccountId: account.id,
         idempotencyKey: data.idempotencyKey,
         deselectedCustomerIds: [...s.deselected],
+        maxParts: data.maxParts ?? null,
         // "Agendar": the snapshot is taken now; the queue drain releases the batch at its time.
         ...(sendAt ? { status: "scheduled" as const, scheduledAt: sendAt } : {}),
       })
@@ -107,6 +98,9 @@ export async function createBatch({ ctx, input }: { ctx: Ctx; input: CreateBatch
     motivo: data.motivo,
     category: data.category,
     deselected: s.deselected.length,
+    maxParts: rules.maxParts,
+    stripAccents: rules.stripAccents,
+    overLimitLeftOut: measure.exclusions.overLimit,
     recipients: row.recipients,
     ...(sendAt ? { scheduledAt: sendAt.toISOString() } : {}),
   });

@@ -1,104 +1,122 @@
 /**
  * "Avançar": what a batch would send — counts with the reason of every exclusion, a page of
- * recipients with their rendered messages, and an estimate of the parts. Counts are SQL aggregates
- * over the filter's indexes; only a page and a small sample are rendered in JavaScript.
+ * recipients with their texts as they will go out, the exact parts, and how many texts pass the
+ * parts limit. Counts are one aggregate over the selection; each recipient's length comes from the
+ * precomputed value metrics (text-fit.ts), and only the few rows SQL cannot count are rendered here.
  */
 import type { Db } from "@/db/client";
+import { findDefaultAccount } from "@/server/services/sms-accounts/account-store";
 import { formatPhoneNational } from "@/server/sms/phone";
-import { analyzeSms } from "@/server/sms/encoding";
-import { parseTemplate } from "@/server/sms/template";
-import { getSmsSettings } from "../sms/settings";
 import { BATCH_PAGE_SIZE } from "./constants";
 import { assertFilterTargets } from "./filter-labels";
 import { parseInput } from "./parse";
-import { loadRenderContexts, renderBatchMessage } from "./render";
+import { loadRenderContexts, renderBatchMessage, type TextRules, textRulesFor } from "./render";
 import {
-  MAX_DESELECTED, type PreviewBatchInput, type PreviewBatchOutput, type PreviewCustomerIdsOutput, type PreviewRecipientOutput, type PreviewRecipientsOutput,
-  previewBatchInput, toBatchFilters,
+  type BatchDraft, MAX_DESELECTED, type PreviewBatchInput, type PreviewBatchOutput, type PreviewCustomerIdsOutput, type PreviewRecipientOutput,
+  type PreviewRecipientsOutput, previewBatchInput, toBatchFilters,
 } from "./schemas";
 import {
-  decodeCursor, encodeCursor, recipientPageSql, recipientSampleSql, type Selection, selectionCountsSql, selectionCustomerIdsSql,
+  decodeCursor, encodeCursor, exactOverLimitSql, inexactRowsSql, recipientPageSql, type Selection, selectionCountsSql, selectionCustomerIdsSql,
 } from "./selection-sql";
-
-/** Recipients rendered to estimate the parts of a large batch. */
-const ESTIMATE_SAMPLE = 200;
-
-type SelectionCounts = {
-  customersFound: number;
-  deselectedCustomers: number;
-  phonesToSend: number;
-  exclusions: PreviewBatchOutput["exclusions"];
-};
+import { type FitSql, fitSql, templateFit } from "./text-fit";
 
 export function selectionOf(data: { deselectedCustomerIds: number[] } & Parameters<typeof toBatchFilters>[0]): Selection {
   return { filters: toBatchFilters(data), deselected: [...new Set(data.deselectedCustomerIds)].sort((a, b) => a - b) };
 }
 
-type CountRow = { selected: number; deselected: number; reached: number; candidates: number; invalid: number; prefix: number; opted_out: number; duplicate: number };
+/** The rules a draft will be sent with: the default account's, and the parts it allows. */
+export async function draftTextRules(db: Db, data: Pick<BatchDraft, "maxParts">): Promise<TextRules> {
+  return textRulesFor(db, { accountId: (await findDefaultAccount(db))?.id ?? null, maxParts: data.maxParts });
+}
 
-async function countSelection(db: Db, s: Selection): Promise<SelectionCounts> {
-  const [row] = await db.all<CountRow>(selectionCountsSql(s));
+type CountRow = {
+  selected: number; deselected: number; reached: number; candidates: number; invalid: number; prefix: number; opted_out: number; duplicate: number;
+  over_exact: number; inexact: number; parts_exact: number; max_parts_exact: number | null;
+};
+
+export type SelectionMeasure = {
+  customersFound: number;
+  deselectedCustomers: number;
+  phonesToSend: number;
+  exclusions: PreviewBatchOutput["exclusions"];
+  estimate: PreviewBatchOutput["estimate"];
+  /** The selection with the over-limit recipients left out, when the draft chose so (for the snapshot). */
+  selection: Selection;
+};
+
+type Rendered = ReturnType<typeof renderBatchMessage> & { name: string };
+
+async function renderCustomers(db: Db, ids: readonly number[], template: string, rules: TextRules): Promise<Map<number, Rendered>> {
+  const out = new Map<number, Rendered>();
+  for (const [id, ctx] of await loadRenderContexts(db, ids)) out.set(id, { ...renderBatchMessage(template, ctx, rules), name: ctx.nome });
+  return out;
+}
+
+const exampleOf = (m: Rendered | undefined) => (m?.limitMessage ? { customerName: m.name, message: m.limitMessage } : null);
+
+/** Renders the rows SQL could not count, per row (a customer may have several phones). */
+async function renderInexact(db: Db, s: Selection, fit: FitSql, template: string, rules: TextRules) {
+  const rows = await db.all<{ customer_id: number }>(inexactRowsSql(s, fit));
+  const rendered = await renderCustomers(db, rows.map((r) => Number(r.customer_id)), template, rules);
+  const out = { over: 0, partsAll: 0, partsWithin: 0, needed: 0, overIds: new Set<number>() };
+  for (const r of rows) {
+    const m = rendered.get(Number(r.customer_id));
+    if (!m) continue;
+    out.needed = Math.max(out.needed, m.analysis.parts);
+    out.partsAll += m.analysis.parts;
+    if (m.analysis.withinLimit) out.partsWithin += m.analysis.parts;
+    else {
+      out.over++;
+      out.overIds.add(Number(r.customer_id));
+    }
+  }
+  return { ...out, overIds: [...out.overIds], example: exampleOf([...rendered.values()].find((m) => m.limitMessage !== null)) };
+}
+
+const NOTHING_INEXACT = { over: 0, partsAll: 0, partsWithin: 0, needed: 0, overIds: [] as number[], example: null };
+
+/** The selection's counts and its texts' fit, as "Avançar" shows them and "Enviar" checks them. */
+export async function measureSelection(db: Db, base: Selection, template: string, rules: TextRules, excludeOverLimit: boolean): Promise<SelectionMeasure> {
+  const fit = fitSql(templateFit(template), rules);
+  // With "deixar de fora", parts_exact leaves the over-limit rows out: the cost shown is what is sent.
+  const [row] = await db.all<CountRow>(selectionCountsSql({ ...base, overLimit: excludeOverLimit ? { fit, customerIds: [] } : undefined }, fit));
   const n = (k: keyof CountRow) => Number(row?.[k] ?? 0);
+  const inexact = n("inexact") > 0 ? await renderInexact(db, base, fit, template, rules) : NOTHING_INEXACT;
+  const overLimit = n("over_exact") + inexact.over;
+  const leftOut = excludeOverLimit ? overLimit : 0;
+  let example = inexact.example;
+  if (!example && n("over_exact") > 0) {
+    const [one] = await db.all<{ customer_id: number }>(exactOverLimitSql(base, fit, 1));
+    if (one) example = exampleOf((await renderCustomers(db, [Number(one.customer_id)], template, rules)).get(Number(one.customer_id)));
+  }
   const excluded = n("invalid") + n("prefix") + n("opted_out") + n("duplicate");
   return {
     customersFound: n("selected") + n("deselected"),
     deselectedCustomers: n("deselected"),
-    phonesToSend: n("candidates") - excluded,
+    phonesToSend: n("candidates") - excluded - leftOut,
     exclusions: {
       noMobile: n("selected") - n("reached"),
       invalidNumber: n("invalid"),
       prefixNotAccepted: n("prefix"),
       duplicateInBatch: n("duplicate"),
       optedOut: n("opted_out"),
+      overLimit: leftOut,
     },
-  };
-}
-
-export type SampleRendering = { customerId: number; name: string; parts: number; limitMessage: string | null };
-
-/** Renders a systematic sample (one customer id in `every`) of the recipients; `size` sets the step. */
-export async function renderSample(db: Db, s: Selection, template: string, maxParts: number, size: number): Promise<SampleRendering[]> {
-  const every = Math.max(1, Math.ceil(size / ESTIMATE_SAMPLE));
-  const rows = await db.all<{ customer_id: number }>(recipientSampleSql(s, every, ESTIMATE_SAMPLE));
-  return renderFor(db, rows.map((r) => Number(r.customer_id)), template, maxParts);
-}
-
-export async function renderFor(db: Db, customerIds: number[], template: string, maxParts: number): Promise<SampleRendering[]> {
-  const contexts = await loadRenderContexts(db, customerIds);
-  return customerIds.flatMap((id) => {
-    const ctx = contexts.get(id);
-    if (!ctx) return [];
-    const r = renderBatchMessage(template, ctx, maxParts);
-    return [{ customerId: id, name: ctx.nome, parts: r.analysis.parts, limitMessage: r.limitMessage }];
-  });
-}
-
-/**
- * Total parts: exact when the template has no variables (every text is the same) or when the sample
- * holds every recipient; otherwise the sample's mean parts times the recipients.
- */
-async function estimateParts(
-  db: Db, s: Selection, template: string, maxParts: number, phonesToSend: number, selected: number,
-): Promise<PreviewBatchOutput["estimate"]> {
-  if (parseTemplate(template).variables.length === 0 || phonesToSend === 0) {
-    const a = analyzeSms(template, { maxParts });
-    return { totalParts: a.parts * phonesToSend, exact: true, sampleSize: 0, overLimitInSample: a.withinLimit ? 0 : Math.min(1, phonesToSend), maxParts };
-  }
-  const sample = await renderSample(db, s, template, maxParts, selected);
-  const sum = sample.reduce((acc, r) => acc + r.parts, 0);
-  const exact = sample.length === phonesToSend;
-  return {
-    totalParts: exact ? sum : Math.round((sum / Math.max(1, sample.length)) * phonesToSend),
-    exact,
-    sampleSize: sample.length,
-    overLimitInSample: sample.filter((r) => r.limitMessage !== null).length,
-    maxParts,
+    estimate: {
+      totalParts: n("parts_exact") + (excludeOverLimit ? inexact.partsWithin : inexact.partsAll),
+      maxParts: rules.maxParts,
+      overLimit,
+      neededParts: Math.max(n("max_parts_exact"), inexact.needed),
+      overLimitExample: example,
+      stripAccents: rules.stripAccents,
+    },
+    selection: excludeOverLimit ? { ...base, overLimit: { fit, customerIds: inexact.overIds } } : base,
   };
 }
 
 type PageRow = { customer_id: number; phone_id: number; e164: string; deselected: number };
 
-async function recipientPage(db: Db, s: Selection, template: string, maxParts: number, cursor: string | null | undefined) {
+async function recipientPage(db: Db, s: Selection, template: string, rules: TextRules, cursor: string | null | undefined) {
   // One more row than a page, to know whether another page follows.
   const rows = await db.all<PageRow>(recipientPageSql(s, decodeCursor(cursor), BATCH_PAGE_SIZE + 1));
   const page = rows.slice(0, BATCH_PAGE_SIZE);
@@ -106,7 +124,7 @@ async function recipientPage(db: Db, s: Selection, template: string, maxParts: n
   const recipients: PreviewRecipientOutput[] = page.flatMap((r) => {
     const ctx = contexts.get(Number(r.customer_id));
     if (!ctx) return [];
-    const m = renderBatchMessage(template, ctx, maxParts);
+    const m = renderBatchMessage(template, ctx, rules);
     return [{
       customerId: Number(r.customer_id),
       customerCode: ctx.codigo,
@@ -130,12 +148,10 @@ export async function previewBatch({ db, input }: { db: Db; input: PreviewBatchI
   const data = parseInput(previewBatchInput, input);
   const s = selectionOf(data);
   await assertFilterTargets(db, s.filters);
-  const { maxParts } = await getSmsSettings(db);
-  const counts = await countSelection(db, s);
-  const selected = counts.customersFound - counts.deselectedCustomers;
-  const estimate = await estimateParts(db, s, data.message, maxParts, counts.phonesToSend, selected);
-  const page = await recipientPage(db, s, data.message, maxParts, data.cursor);
-  return { ...counts, estimate, ...page };
+  const rules = await draftTextRules(db, data);
+  const { selection: _selection, ...measure } = await measureSelection(db, s, data.message, rules, data.excludeOverLimit);
+  const page = await recipientPage(db, s, data.message, rules, data.cursor);
+  return { ...measure, ...page };
 }
 
 /**
@@ -146,8 +162,7 @@ export async function previewRecipients({ db, input }: { db: Db; input: PreviewB
   const data = parseInput(previewBatchInput, input);
   const s = selectionOf(data);
   await assertFilterTargets(db, s.filters);
-  const { maxParts } = await getSmsSettings(db);
-  return recipientPage(db, s, data.message, maxParts, data.cursor);
+  return recipientPage(db, s, data.message, await draftTextRules(db, data), data.cursor);
 }
 
 /** The customers the filter finds, so the list's "desmarcar todos" can untick those not loaded yet. */

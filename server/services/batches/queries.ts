@@ -3,12 +3,11 @@ import type { Db } from "@/db/client";
 import { customer, smsBatch, smsBatchRecipient, smsMessage, user } from "@/db/schema";
 import { formatPhoneNational } from "@/server/sms/phone";
 import { notFound } from "../errors";
-import { getSmsSettings } from "../sms/settings";
 import { BATCH_PAGE_SIZE } from "./constants";
 import { describeFilters } from "./filter-labels";
 import { parseInput } from "./parse";
 import { batchProgress, batchProgressMany } from "./progress";
-import { EMPTY_CONTEXT, loadRenderContexts, renderBatchMessage } from "./render";
+import { EMPTY_CONTEXT, loadRenderContexts, renderBatchMessage, textRulesFor } from "./render";
 import {
   type BatchIdInput, batchIdInput, type BatchOutput, type BatchWithProgressOutput, type ListBatchesInput, listBatchesInput,
   type ListBatchesOutput, type ListBatchRecipientsInput, listBatchRecipientsInput, type ListBatchRecipientsOutput,
@@ -34,6 +33,7 @@ async function toOutput(db: Db, row: BatchRow, creatorName: string | null): Prom
     createdBy: { id: row.createdBy, name: creatorName ?? "" },
     providerAccountId: row.providerAccountId,
     deselectedCustomers: row.deselectedCustomerIds.length,
+    maxParts: row.maxParts,
     recipients: row.recipients,
     createdAt: row.createdAt,
     scheduledAt: row.scheduledAt,
@@ -82,11 +82,11 @@ async function pendingBodies(db: Db, batch: BatchRow, rows: readonly { id: numbe
   const pending = rows.filter((r) => r.body === null);
   const out = new Map<number, string>();
   if (pending.length === 0) return out;
-  const { maxParts } = await getSmsSettings(db);
+  const rules = await textRulesFor(db, { accountId: batch.providerAccountId, maxParts: batch.maxParts });
   const contexts = await loadRenderContexts(db, pending.flatMap((r) => (r.customerId === null ? [] : [r.customerId])));
   for (const r of pending) {
     const ctx = (r.customerId !== null ? contexts.get(r.customerId) : undefined) ?? EMPTY_CONTEXT;
-    out.set(r.id, renderBatchMessage(batch.template, ctx, maxParts).body);
+    out.set(r.id, renderBatchMessage(batch.template, ctx, rules).body);
   }
   return out;
 }

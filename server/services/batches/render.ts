@@ -4,8 +4,11 @@
  */
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { analyzeSms, limitMessage, type SmsAnalysis } from "@/server/sms/encoding";
+import { limitMessage, type SmsAnalysis } from "@/server/sms/encoding";
 import { contextForCustomer, renderTemplate, type TemplateContext } from "@/server/sms/template";
+import { outgoingSms } from "@/server/sms/transliterate";
+import { sendingAccount } from "../sms-accounts/account-store";
+import { getSmsSettings } from "../sms/settings";
 
 /** The message of one recipient attempt: a re-send (attempt + 1) is a new message, never a replay. */
 export function batchMessageKey(batchId: number, phoneE164: string, attempt: number): string {
@@ -32,11 +35,25 @@ export async function loadRenderContexts(db: Db, customerIds: readonly number[])
 /** The values of a recipient whose customer is gone (the snapshot keeps the phone). */
 export const EMPTY_CONTEXT: TemplateContext = { nome: "", primeiro_nome: "", codigo: "", plano: "", cidade: "" };
 
-export type RenderedBatchMessage = { body: string; analysis: SmsAnalysis; limitMessage: string | null };
+export type RenderedBatchMessage = { body: string; analysis: SmsAnalysis; limitMessage: string | null; replaced: string[] };
 
-/** Renders a validated template; `limitMessage` says why it does not fit (null when it does). */
-export function renderBatchMessage(template: string, context: TemplateContext, maxParts: number): RenderedBatchMessage {
-  const body = renderTemplate(template, context);
-  const analysis = analyzeSms(body, { maxParts });
-  return { body, analysis, limitMessage: limitMessage(analysis) };
+/** How a batch's texts go out: the account's "Enviar sem acentos" and the parts the batch allows. */
+export type TextRules = { stripAccents: boolean; maxParts: number };
+
+/**
+ * The rules of a batch (its account, or the default one for a draft; the parts it allows, else the
+ * admin's setting). An account missing altogether sends without accents, as new accounts do.
+ */
+export async function textRulesFor(db: Db, { accountId, maxParts }: { accountId: number | null; maxParts: number | null | undefined }): Promise<TextRules> {
+  const account = await sendingAccount(db, accountId);
+  return { stripAccents: account?.stripAccents ?? true, maxParts: maxParts ?? (await getSmsSettings(db)).maxParts };
+}
+
+/**
+ * Renders a validated template as it will be sent (without accents when the account says so);
+ * `limitMessage` says why it does not fit (null when it does).
+ */
+export function renderBatchMessage(template: string, context: TemplateContext, rules: TextRules): RenderedBatchMessage {
+  const out = outgoingSms(renderTemplate(template, context), rules);
+  return { body: out.text, analysis: out.analysis, limitMessage: limitMessage(out.analysis), replaced: out.replaced };
 }

@@ -94,6 +94,19 @@ describe("Agendar a batch", () => {
     });
   });
 
+  it("checks an edited text with the batch's own rules: the parts it allows and its account's accents", async () => {
+    const { batch } = await createBatch({ ctx: ctx(), input: { ...draft(ahead(1)), maxParts: 2 } });
+    // 2 SMS once the accents go (the account sends without them); 1 SMS is the admin's default.
+    const twoParts = `Olá {primeiro_nome}, ${"a manutenção da rede será às 8h. ".repeat(6)}`;
+    const edited = await updateScheduledBatch({ ctx: ctx(), input: { batchId: batch.id, sendAt: ahead(1), motivo: "Manutenção", message: twoParts } });
+    expect(edited.template).toBe(twoParts);
+    const threeParts = `{nome}, ${"a manutenção da rede será às 8h. ".repeat(9)}`;
+    const err = await fails(updateScheduledBatch({ ctx: ctx(), input: { batchId: batch.id, sendAt: ahead(1), motivo: "Manutenção", message: threeParts } }));
+    expect(err).toMatchObject({ kind: "validation", fields: { message: err.message } });
+    expect(err.message).toMatch(/^Para .+: /);
+    expect((await getBatch({ db, input: { batchId: batch.id } })).template).toBe(twoParts);
+  });
+
   it("is cancelled before its time: nothing will be sent and the drain never releases it", async () => {
     const sendAt = ahead(1);
     const { batch } = await createBatch({ ctx: ctx(), input: draft(sendAt) });

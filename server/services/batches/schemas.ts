@@ -21,6 +21,9 @@ const VALUE_MESSAGES: Readonly<Record<BatchMode, string>> = {
 
 const optionalId = z.number().int().positive().nullish();
 
+/** The most parts any message may take (the admin's setting has the same ceiling). */
+export const MAX_PARTS_PER_MESSAGE = 10;
+
 /** The most customers a batch may leave unticked. */
 export const MAX_DESELECTED = 100_000;
 
@@ -52,6 +55,10 @@ const draftShape = {
     motivo: z.string("Informe o motivo do envio.").trim().min(3, "Informe o motivo do envio (pelo menos 3 letras).").max(100, "O motivo aceita no máximo 100 caracteres."),
     message: z.string("Escreva a mensagem.").min(1, "Escreva a mensagem.").max(2000, "Mensagem longa demais."),
     category: z.enum(SMS_CATEGORIES, "Escolha a categoria: cobrança, aviso, operacional ou marketing.").default("aviso"),
+    /** "Permitir até N SMS": the parts this batch allows; absent, the admin's setting. */
+    maxParts: z.number("Partes por mensagem inválidas.").int("Partes por mensagem inválidas.").min(1, "Mínimo de 1 SMS por mensagem.").max(MAX_PARTS_PER_MESSAGE, `Máximo de ${MAX_PARTS_PER_MESSAGE} SMS por mensagem.`).nullish(),
+    /** "Deixar de fora": recipients whose text would pass the limit are left out instead of refusing the batch. */
+    excludeOverLimit: z.boolean("Deixar de fora deve ser sim ou não.").default(false),
     deselectedCustomerIds: z
       .array(z.number().int().positive(), "Lista de clientes desmarcados inválida.")
       .max(MAX_DESELECTED, "Clientes desmarcados demais: refine o filtro em vez de desmarcar.")
@@ -145,6 +152,8 @@ export const batchExclusionsOutput = z.object({
   /** The same number reached through another customer or phone: sent once. */
   duplicateInBatch: z.number(),
   optedOut: z.number(),
+  /** Left out because their text passes the parts limit ("deixar de fora"); 0 unless chosen. */
+  overLimit: z.number(),
 });
 
 export const previewRecipientOutput = z.object({
@@ -165,12 +174,18 @@ export const previewRecipientOutput = z.object({
 export type PreviewRecipientOutput = z.output<typeof previewRecipientOutput>;
 
 export const partsEstimateOutput = z.object({
+  /** SMS parts of everyone the batch sends to, exact (each recipient's text as it will go out). */
   totalParts: z.number(),
-  /** True when every recipient was rendered (small batches or a template without variables). */
-  exact: z.boolean(),
-  sampleSize: z.number(),
-  overLimitInSample: z.number(),
+  /** The parts each text may take in this batch. */
   maxParts: z.number(),
+  /** Recipients whose text passes maxParts (left out when excludeOverLimit, else they block "Enviar"). */
+  overLimit: z.number(),
+  /** The most parts any recipient's text takes. */
+  neededParts: z.number(),
+  /** One of them, to show why: the customer and the reason. */
+  overLimitExample: z.object({ customerName: z.string(), message: z.string() }).nullable(),
+  /** The account sends without accents ("Enviar sem acentos"). */
+  stripAccents: z.boolean(),
 });
 
 /** Every customer id the filter finds (to untick them all); `truncated` past the deselection cap. */
@@ -227,6 +242,8 @@ export const batchOutput = z.object({
   createdBy: z.object({ id: z.string(), name: z.string() }),
   providerAccountId: z.number(),
   deselectedCustomers: z.number(),
+  /** The most parts a text may take in this batch; null: the admin's setting. */
+  maxParts: z.number().nullable(),
   recipients: z.number(),
   createdAt: z.date(),
   /** When a scheduled batch is released (kept after the release, for the history). */

@@ -18,8 +18,13 @@
  */
 import { type SQL, sql } from "drizzle-orm";
 import type { BatchFilters } from "./constants";
+import type { FitSql } from "./text-fit";
 
-export type Selection = { filters: BatchFilters; deselected: readonly number[] };
+/**
+ * `overLimit`, when set, leaves out the recipients whose text does not fit ("deixar de fora"):
+ * `fit` decides the rows SQL can count, `customerIds` lists those rendered in JavaScript that do not fit.
+ */
+export type Selection = { filters: BatchFilters; deselected: readonly number[]; overLimit?: { fit: FitSql; customerIds: readonly number[] } };
 
 type Alias = "b" | "u";
 
@@ -72,10 +77,23 @@ function duplicateOfEarlier(s: Selection): SQL {
       AND NOT ${isDeselected("u", s)}))`;
 }
 
-/** A candidate the batch sends to: valid, prefix accepted, not opted out, not a duplicate. */
-function sendable(s: Selection): SQL {
+/** A candidate that gets the message: valid, prefix accepted, not opted out, not a duplicate. */
+function reachable(s: Selection): SQL {
   return sql`${isCandidate("b", s.filters.allPhones)} AND b.valid AND ${prefixAccepted(s.filters.prefixes)}
     AND NOT b.opted_out AND NOT ${duplicateOfEarlier(s)}`;
+}
+
+/** A reachable row whose text is over the limit, when the operator chose to leave those out. */
+function leftOut(s: Selection): SQL {
+  if (!s.overLimit) return sql`0`;
+  const { fit, customerIds } = s.overLimit;
+  const rendered = customerIds.length === 0 ? sql`0` : sql`b.customer_id IN (SELECT value FROM json_each(${JSON.stringify(customerIds)}))`;
+  return sql`((${fit.exact} AND ${fit.over}) OR ${rendered})`;
+}
+
+/** A candidate the batch sends to: reachable and not left out for its length. */
+function sendable(s: Selection): SQL {
+  return sql`${reachable(s)} AND NOT ${leftOut(s)}`;
 }
 
 /** The rows the batch sends to: in the filter, customer ticked, sendable. */
@@ -90,7 +108,7 @@ function recipients(s: Selection): SQL {
  * counts the selected customers' candidate phones and the other columns those excluded, per reason
  * (the rest are sent to).
  */
-export function selectionCountsSql(s: Selection): SQL {
+export function selectionCountsSql(s: Selection, fit: FitSql): SQL {
   const f = s.filters;
   const phone = isCandidate("b", f.allPhones);
   const reached = f.allPhones ? sql`b.first_of_customer AND b.phone_id <> 0` : sql`b.is_primary = 1`;
@@ -108,8 +126,24 @@ export function selectionCountsSql(s: Selection): SQL {
       count(*) FILTER (WHERE ${phone} AND NOT b.valid) AS invalid,
       count(*) FILTER (WHERE ${phone} AND b.valid AND NOT ${prefix}) AS prefix,
       count(*) FILTER (WHERE ${phone} AND b.valid AND ${prefix} AND b.opted_out) AS opted_out,
-      count(*) FILTER (WHERE ${phone} AND b.valid AND ${prefix} AND NOT b.opted_out AND ${duplicateOfEarlier(s)}) AS duplicate
+      count(*) FILTER (WHERE ${phone} AND b.valid AND ${prefix} AND NOT b.opted_out AND ${duplicateOfEarlier(s)}) AS duplicate,
+      count(*) FILTER (WHERE ${reachable(s)} AND ${fit.exact} AND ${fit.over}) AS over_exact,
+      count(*) FILTER (WHERE ${reachable(s)} AND NOT ${fit.exact}) AS inexact,
+      total(${fit.parts}) FILTER (WHERE ${reachable(s)} AND ${fit.exact} AND NOT ${leftOut(s)}) AS parts_exact,
+      max(${fit.parts}) FILTER (WHERE ${reachable(s)} AND ${fit.exact}) AS max_parts_exact
     FROM batch_candidate b WHERE ${inFilter("b", f)} AND NOT ${isDeselected("b", s)}`;
+}
+
+/** Up to `limit` reachable rows that SQL knows pass the limit: their customer ids (to show one). */
+export function exactOverLimitSql(s: Selection, fit: FitSql, limit: number): SQL {
+  return sql`SELECT b.customer_id AS customer_id FROM batch_candidate b
+    WHERE ${inFilter("b", s.filters)} AND NOT ${isDeselected("b", s)} AND ${reachable(s)} AND ${fit.exact} AND ${fit.over} LIMIT ${limit}`;
+}
+
+/** The reachable rows whose text SQL cannot count (see text-fit.ts): their customer ids, one per row. */
+export function inexactRowsSql(s: Selection, fit: FitSql): SQL {
+  return sql`SELECT b.customer_id AS customer_id FROM batch_candidate b
+    WHERE ${inFilter("b", s.filters)} AND NOT ${isDeselected("b", s)} AND ${reachable(s)} AND NOT ${fit.exact}`;
 }
 
 /** The ids of the customers the filter finds (deselection not applied), for "desmarcar todos". */
@@ -137,21 +171,20 @@ export function decodeCursor(raw: string | null | undefined): Cursor {
 
 /**
  * A page of recipients in snapshot order (customer id, phone id) after the cursor, unticked
- * customers included and flagged, so the list can tick them again. Rows: customer_id, phone_id,
- * e164, deselected.
+ * customers included and flagged, so the list can tick them again; those left out for their length
+ * are listed too (their text says why). Rows: customer_id, phone_id, e164, deselected.
  */
 export function recipientPageSql(s: Selection, after: Cursor, limit: number): SQL {
   return sql`SELECT b.customer_id AS customer_id, b.phone_id AS phone_id, b.e164 AS e164, ${isDeselected("b", s)} AS deselected
     FROM batch_candidate b
     WHERE ${inFilter("b", s.filters)} AND b.customer_id >= ${after.customerId} AND (b.customer_id > ${after.customerId} OR b.phone_id > ${after.phoneId})
-      AND ${sendable(s)}
+      AND ${reachable(s)}
     ORDER BY b.customer_id, b.phone_id LIMIT ${limit}`;
 }
 
-/** Up to `limit` sendable rows of the selected customers whose id is a multiple of `every`, for the parts estimate. */
-export function recipientSampleSql(s: Selection, every: number, limit: number): SQL {
-  return sql`SELECT b.customer_id AS customer_id FROM batch_candidate b
-    WHERE ${recipients(s)} AND (b.customer_id % ${every}) = 0 LIMIT ${limit}`;
+/** Whether the selection sends to anyone. */
+export function anyRecipientSql(s: Selection): SQL {
+  return sql`SELECT 1 AS found FROM batch_candidate b WHERE ${recipients(s)} LIMIT 1`;
 }
 
 /**
@@ -167,12 +200,6 @@ export function recipientsByCitySql(s: Selection): SQL {
   return sql`SELECT c.city_id AS city_id, count(*) AS n
     FROM batch_candidate b CROSS JOIN customer c ON c.id = b.customer_id
     WHERE ${recipients(s)} GROUP BY c.city_id`;
-}
-
-/** Customers with the longest names among the recipients: the longest renderings of {nome}. */
-export function longestNamesSql(s: Selection, limit: number): SQL {
-  return sql`SELECT c.id AS customer_id FROM batch_candidate b CROSS JOIN customer c ON c.id = b.customer_id
-    WHERE ${recipients(s)} ORDER BY length(c.name) DESC, c.id LIMIT ${limit}`;
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * Editing a scheduled batch before the queue drain releases it: its time, motivo and message. The
- * snapshot stays (it was taken when the batch was scheduled); the new text is checked against the
- * snapshot's recipients the way "Enviar" checks it against the selection. A compare-and-set on
+ * snapshot stays (it was taken when the batch was scheduled); the new text is checked against every
+ * snapshot recipient, with the batch's own rules (its account's accents, its parts), as "Enviar"
+ * checks the selection. A compare-and-set on
  * "scheduled": a batch released meanwhile is never edited.
  */
 import { and, eq, sql } from "drizzle-orm";
@@ -11,33 +12,34 @@ import type { SessionUser } from "@/server/auth/session";
 import { parseTemplate, validateTemplate } from "@/server/sms/template";
 import { writeAudit } from "../audit";
 import { conflict, invalid } from "../errors";
-import { getSmsSettings } from "../sms/settings";
 import { parseInput } from "./parse";
-import { findBatch, loadBatchOutput } from "./queries";
-import { EMPTY_CONTEXT, loadRenderContexts, renderBatchMessage } from "./render";
+import { type BatchRow, findBatch, loadBatchOutput } from "./queries";
+import { EMPTY_CONTEXT, loadRenderContexts, renderBatchMessage, textRulesFor } from "./render";
 import { type BatchOutput, type UpdateScheduledBatchInput, updateScheduledBatchInput } from "./schemas";
 import { sendAtProblem } from "./send-at";
+import { fitSql, templateFit } from "./text-fit";
 
 type Ctx = { db: Db; user: SessionUser };
 
-/** Recipients rendered to check a new text: those with the longest names, then the first ones. */
-const LONGEST = 3;
-const SAMPLE = 200;
-
-async function assertFitsSnapshot(db: Db, batchId: number, template: string): Promise<void> {
-  const rows = await db.all<{ customer_id: number; name: string }>(sql`
-    SELECT * FROM (SELECT r.customer_id, c.name FROM sms_batch_recipient r JOIN customer c ON c.id = r.customer_id
-      WHERE r.batch_id = ${batchId} ORDER BY length(c.name) DESC, r.id LIMIT ${LONGEST})
-    UNION ALL
-    SELECT * FROM (SELECT r.customer_id, c.name FROM sms_batch_recipient r JOIN customer c ON c.id = r.customer_id
-      WHERE r.batch_id = ${batchId} ORDER BY r.id LIMIT ${SAMPLE})`);
-  const { maxParts } = await getSmsSettings(db);
+/**
+ * Every snapshot recipient's text is counted, as "Enviar" counts the selection's: in SQL from the
+ * customer's precomputed value metrics (customer_text), rendering only the rows SQL cannot count
+ * (and customers gone since, whose values are empty).
+ */
+async function assertFitsSnapshot(db: Db, batch: BatchRow, template: string): Promise<void> {
+  const rules = await textRulesFor(db, { accountId: batch.providerAccountId, maxParts: batch.maxParts });
+  const fit = fitSql(templateFit(template), rules);
+  const from = sql`FROM sms_batch_recipient r LEFT JOIN customer_text b ON b.customer_id = r.customer_id WHERE r.batch_id = ${batch.id}`;
+  const over = await db.all<{ customer_id: number }>(sql`SELECT r.customer_id ${from} AND ${fit.exact} AND ${fit.over} LIMIT 1`);
+  const rows = over.length > 0 ? over : await db.all<{ customer_id: number }>(sql`SELECT DISTINCT r.customer_id ${from} AND NOT (${fit.exact})`);
+  if (rows.length === 0) return;
   const contexts = await loadRenderContexts(db, rows.map((r) => Number(r.customer_id)));
   for (const r of rows) {
-    const rendered = renderBatchMessage(template, contexts.get(Number(r.customer_id)) ?? EMPTY_CONTEXT, maxParts);
+    const rendered = renderBatchMessage(template, contexts.get(Number(r.customer_id)) ?? EMPTY_CONTEXT, rules);
     if (rendered.limitMessage === null) continue;
+    const who = contexts.get(Number(r.customer_id))?.nome || "um destinatário";
     const hint = parseTemplate(template).variables.includes("nome") ? " Use {primeiro_nome} no lugar de {nome} para encurtar." : "";
-    const msg = `Para ${r.name}: ${rendered.limitMessage}${hint}`;
+    const msg = `Para ${who}: ${rendered.limitMessage}${hint}`;
     throw invalid(msg, { message: msg });
   }
 }
@@ -50,7 +52,7 @@ export async function updateScheduledBatch({ ctx, input }: { ctx: Ctx; input: Up
   if (timeProblem) throw invalid(timeProblem, { sendAt: timeProblem });
   const template = validateTemplate(data.message);
   if (!template.ok) throw invalid(template.message, { message: template.message });
-  await assertFitsSnapshot(ctx.db, data.batchId, data.message);
+  await assertFitsSnapshot(ctx.db, current, data.message);
 
   const [row] = await ctx.db
     .update(smsBatch)

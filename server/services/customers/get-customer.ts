@@ -29,7 +29,7 @@ export async function getCustomer({ db, input }: { db: Db; input: { id: number }
 
   const [phones, connections] = await Promise.all([
     db
-      .select({ id: phone.id, kind: phone.kind, e164: phone.e164, isPrimary: phone.isPrimary })
+      .select({ id: phone.id, kind: phone.kind, e164: phone.e164, isPrimary: phone.isPrimary, label: phone.label })
       .from(phone)
       .where(eq(phone.customerId, id))
       .orderBy(asc(phone.kind), asc(phone.isPrimary), asc(phone.id)),

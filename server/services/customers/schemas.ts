@@ -49,7 +49,8 @@ export const customerDetail = z.object({
   }),
   paymentProfile: z.object({ id: z.number(), name: z.string() }).nullable(),
   phones: z.array(
-    z.object({ id: z.number(), kind: z.enum(PHONE_KINDS), e164: z.string(), national: z.string(), isPrimary: z.boolean() }),
+    // label: what the customer said the number is ("Cônjuge", "WhatsApp"), shown beside it.
+    z.object({ id: z.number(), kind: z.enum(PHONE_KINDS), e164: z.string(), national: z.string(), isPrimary: z.boolean(), label: z.string().nullable() }),
   ),
   connections: z.array(
     z.object({

@@ -64,10 +64,10 @@ describe("exportMessagesCsv", () => {
     const lines = text.slice(1).split("\r\n");
     expect(lines[0]).toBe(CSV_HEADER.join(";"));
     expect(lines[0]).toBe("Data/hora;Cliente;Código do cliente;Telefone;Motivo;Mensagem;Operador;Origem;Situação;Enviada em;Finalizada em;Partes;Codificação;Erro");
-    expect(lines[1]).toBe(`16/03/2026 09:00:00;Maria da Silva;7002;(35) 99123-4567;Visita técnica;Sua visita é amanhã.;${tec.name};Individual;Falhou;;;1;GSM-7;'@erro do provedor`);
+    expect(lines[1]).toBe(`16/03/2026 09:00:00;Maria da Silva;7002;(35) 99123-4567;Visita técnica;Sua visita é amanhã.;${tec.name};Individual;Falhou;;;1;sem acentos;'@erro do provedor`);
     // The row whose cells would run as formulas or break the layout.
     expect(text).toContain(
-      `14/03/2026 23:30:05;"'=HYPERLINK(""http://x"")";7001;(35) 99123-4567;'+cmd|' /C calc'!A0;"Olá; ""Maria""\nlinha 2";${op.name};Individual;Entregue;14/03/2026 23:30:05;14/03/2026 23:31:00;1;GSM-7;\r\n`,
+      `14/03/2026 23:30:05;"'=HYPERLINK(""http://x"")";7001;(35) 99123-4567;'+cmd|' /C calc'!A0;"Olá; ""Maria""\nlinha 2";${op.name};Individual;Entregue;14/03/2026 23:30:05;14/03/2026 23:31:00;1;sem acentos;\r\n`,
     );
     expect(text.endsWith("\r\n")).toBe(true);
   });

@@ -1,4 +1,4 @@
-// The encodings' names, the same in Portuguese: shown by the counters and written in the export.
+// The encodings in people's words (issue 11: no "GSM-7/UCS-2" jargon): shown by the outcome and the export.
 import type { SmsEncoding } from "@/db/schema/constants";
 
-export const ENCODING_LABELS: Readonly<Record<SmsEncoding, string>> = { GSM7: "GSM-7", UCS2: "UCS-2" };
+export const ENCODING_LABELS: Readonly<Record<SmsEncoding, string>> = { GSM7: "sem acentos", UCS2: "com acentos" };

@@ -3,7 +3,7 @@
  * build their filters with these shapes, and the CSV export parses its query string with them.
  */
 import { z } from "zod";
-import { SMS_ENCODINGS, SMS_ORIGINS, SMS_STATUSES } from "@/db/schema/constants";
+import { SMS_CATEGORIES, SMS_ENCODINGS, SMS_ORIGINS, SMS_STATUSES } from "@/db/schema/constants";
 
 export const MESSAGE_PAGE_SIZE = 25;
 export const MESSAGE_PAGE_MAX = 100;
@@ -69,3 +69,46 @@ export type ListMessagesOutput = z.output<typeof listMessagesOutput>;
 
 export const messageOperatorsOutput = z.array(z.object({ id: z.string(), name: z.string() }));
 export type MessageOperatorsOutput = z.output<typeof messageOperatorsOutput>;
+
+export const getMessageInput = z.object({ id: z.number("Mensagem inválida.").int().positive("Mensagem inválida.") });
+export type GetMessageInput = z.input<typeof getMessageInput>;
+
+export const MESSAGE_EVENT_TYPES = ["created", "transition", "attempt", "report", "note"] as const;
+
+/**
+ * One step of a message's life. Only the facts the page shows are picked out of the stored detail
+ * (never the detail itself), so whatever a writer adds to it later cannot reach the browser.
+ */
+export const messageEventOutput = z.object({
+  id: z.number(),
+  at: z.date(),
+  type: z.enum(MESSAGE_EVENT_TYPES),
+  from: z.enum(SMS_STATUSES).nullable(),
+  to: z.enum(SMS_STATUSES).nullable(),
+  /** Which send attempt this claim started (1-based). */
+  attempt: z.number().nullable(),
+  providerMessageId: z.string().nullable(),
+  errorCode: z.string().nullable(),
+  errorMessage: z.string().nullable(),
+  /** Why the move happened: send_window, retry_now, operator_cancel, batch_cancelled, lease_expired… */
+  reason: z.string().nullable(),
+  /** The window opening or the retry time this move waits for. */
+  waitUntil: z.date().nullable(),
+  /** When the provider says it happened (delivery reports). */
+  occurredAt: z.date().nullable(),
+  /** The person who did it, for operator actions. */
+  byName: z.string().nullable(),
+});
+export type MessageEventOutput = z.output<typeof messageEventOutput>;
+
+export const messageDetailOutput = messageRowOutput.extend({
+  category: z.enum(SMS_CATEGORIES),
+  characters: z.number(),
+  batchId: z.number().nullable(),
+  account: z.object({ name: z.string() }).nullable(),
+  providerMessageId: z.string().nullable(),
+  attempts: z.number(),
+  nextAttemptAt: z.date().nullable(),
+  events: z.array(messageEventOutput),
+});
+export type MessageDetailOutput = z.output<typeof messageDetailOutput>;

@@ -4,7 +4,7 @@
 // "Sent" is counted at the fake provider, not in our own tables.
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { city, smsMessage } from "@/db/schema";
+import { city, smsEvent, smsMessage } from "@/db/schema";
 import { startFakeZenvia } from "@/server/providers/fakes/zenvia";
 import type { FakeHttpServer } from "@/server/providers/fakes/fake-http";
 import { jsonReply } from "@/server/providers/fakes/fake-http";
@@ -105,6 +105,18 @@ describe("queue drain", () => {
     expect((await statuses(ids)).every((r) => r.status === "sent")).toBe(true);
     expect([...receivedRefs().values()].every((n) => n === 1)).toBe(true);
     expect(receivedRefs().size).toBe(150);
+  });
+
+  it("a message queued with accents goes without them when the account says so, and the history keeps what went", async () => {
+    const [id] = await queue(1, { body: "Sua fatura vence amanhã. Obrigado pela atenção!", encoding: "UCS2", characters: 47 });
+    fake.requests.length = 0;
+    await drainChunk(db);
+    const sent = fake.requests.map((r) => JSON.parse(r.body) as { externalId: string; contents: { text: string }[] });
+    const [row] = await db.select().from(smsMessage).where(eq(smsMessage.id, id!));
+    expect(sent.find((r) => r.externalId === row!.ref)?.contents[0]?.text).toBe("Sua fatura vence amanha. Obrigado pela atencao!");
+    expect(row).toMatchObject({ status: "sent", body: "Sua fatura vence amanha. Obrigado pela atencao!", encoding: "GSM7", segments: 1 });
+    const events = await db.select().from(smsEvent).where(eq(smsEvent.messageId, id!));
+    expect(events.some((e) => e.type === "note" && (e.detail as { code?: string } | null)?.code === "sent_without_accents")).toBe(true);
   });
 
   it("a worker that dies after the provider call leaves the message in_doubt, never sent twice", async () => {

@@ -30,6 +30,7 @@ export function toAccountOutput(row: AccountRow): AccountOutput {
     credentialsMasked: row.credentialsMasked,
     webhookUrl: webhookUrl(row),
     ratePerSecond: row.ratePerSecond,
+    stripAccents: row.stripAccents,
     isDefault: row.isDefault,
     active: row.active,
     createdAt: row.createdAt,
@@ -77,6 +78,7 @@ export async function createAccount({ ctx, input }: { ctx: Ctx; input: CreateAcc
         credentialsMasked: mask(credentials),
         webhookSecret: randomToken(),
         ratePerSecond: data.ratePerSecond,
+        stripAccents: data.stripAccents,
         isDefault: makeDefault,
       })
       .returning(),
@@ -102,11 +104,12 @@ export async function updateAccount({ ctx, input }: { ctx: Ctx; input: UpdateAcc
       credentialsEnc: await encryptJson(await credentialsKey(), credentials),
       credentialsMasked: mask(credentials),
       ratePerSecond: data.ratePerSecond,
+      stripAccents: data.stripAccents,
       updatedAt: new Date(),
     })
     .where(eq(providerAccount.id, row.id))
     .returning();
-  await writeAudit(ctx, "sms_account.update", "provider_account", row.id, { name: data.name, credentialsChanged: Object.keys(typed) });
+  await writeAudit(ctx, "sms_account.update", "provider_account", row.id, { name: data.name, stripAccents: data.stripAccents, credentialsChanged: Object.keys(typed) });
   return toAccountOutput(updated!);
 }
 

@@ -11,6 +11,8 @@ export const accountOutput = z.object({
   credentialsMasked: z.record(z.string(), z.string()),
   webhookUrl: z.string(),
   ratePerSecond: z.number(),
+  /** "Enviar sem acentos": texts go transliterated to GSM-7 (160 characters per SMS). */
+  stripAccents: z.boolean(),
   isDefault: z.boolean(),
   active: z.boolean(),
   createdAt: z.date(),
@@ -27,6 +29,8 @@ const base = {
     .nullish(),
   ratePerSecond: z.number().int("Use um número inteiro.").min(1, "Mínimo de 1 mensagem por segundo.").max(10_000, "Máximo de 10.000 mensagens por segundo."),
   config: z.record(z.string(), z.unknown()).default({}),
+  /** Most Brazilian gateways deliver without accents; on by default, so a Portuguese text is one SMS of 160. */
+  stripAccents: z.boolean("Enviar sem acentos deve ser sim ou não.").default(true),
 };
 
 export const createAccountInput = z.object({

@@ -12,6 +12,7 @@ import type { ProviderAdapter, SendOutcome } from "@/server/providers/types";
 import { type AccountRow, adapterFor, sendingAccount, webhookUrl } from "../sms-accounts/account-store";
 import { claimWhere, getMessage, MAX_ATTEMPTS, type MessageRow, RETRY_DELAYS_MS, transition } from "./ledger";
 import { recordOptOut } from "./opt-outs";
+import { outgoingSms } from "@/server/sms/transliterate";
 import { paceSend } from "./pacer";
 import { applyReportToMessage } from "./reports";
 
@@ -76,6 +77,7 @@ export async function sendClaimedMany(
   const opted = await optedOutAmong(db, messages.map((m) => m.phoneE164));
   const accounts = new Map(known);
   const toSend: Sendable[] = [];
+  const rewritten: MessageRow[] = [];
   for (const m of messages) {
     if (opted.has(m.phoneE164)) {
       results.set(m.id, await fail(db, m, "blocked", "opted_out", "O número pediu para não receber SMS (opt-out)."));
@@ -88,8 +90,11 @@ export async function sendClaimedMany(
       results.set(m.id, await fail(db, m, "failed", "no_account", "Nenhuma conta de SMS ativa."));
       continue;
     }
-    toSend.push({ m, account });
+    const plain = account.stripAccents ? withoutAccents(m) : m;
+    if (plain !== m) rewritten.push(plain);
+    toSend.push({ m: plain, account });
   }
+  await storeRewritten(db, rewritten);
 
   const adapters = new Map<number, Promise<ProviderAdapter>>();
   await mapPool(toSend, concurrency, async (s) => {
@@ -117,6 +122,27 @@ export async function sendClaimedMany(
     if (s.outcome!.kind !== "accepted") results.set(s.m.id, await recordOutcome(db, s.m, s.account.id, s.outcome!, s.adapter));
   }
   return messages.map((m) => results.get(m.id)!);
+}
+
+/**
+ * A message written with accents (queued by another origin, or before the account's "Enviar sem
+ * acentos" was turned on) goes without them: the same row with the text the customer will read.
+ */
+function withoutAccents(m: MessageRow): MessageRow {
+  if (m.encoding !== "UCS2") return m;
+  const out = outgoingSms(m.body, { stripAccents: true });
+  return { ...m, body: out.text, encoding: out.analysis.encoding, segments: out.analysis.parts, characters: out.analysis.characters };
+}
+
+/** The history keeps what was sent: the new texts (still "sending", ours by the lease) with a note each. */
+async function storeRewritten(db: Db, rows: readonly MessageRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const now = new Date();
+  await db.batch([
+    db.insert(smsEvent).values(rows.map((m) => ({ messageId: m.id, type: "note" as const, detail: { code: "sent_without_accents" }, at: now }))),
+    ...rows.map((m) => db.update(smsMessage).set({ body: m.body, encoding: m.encoding, segments: m.segments, characters: m.characters, updatedAt: now })
+      .where(and(eq(smsMessage.id, m.id), eq(smsMessage.status, "sending")))),
+  ]);
 }
 
 /** The numbers among `phones` with an active opt-out (one query). */

@@ -70,7 +70,7 @@ describe("sendIndividual with Agendar", () => {
   it("records a scheduled message with its time, sent by the drain at that time and not before", async () => {
     const sendAt = tomorrow();
     const out = await sendIndividual({ ctx: { db, user: tec }, input: input(sendAt, 2) });
-    expect(out).toMatchObject({ status: "scheduled", scheduledFor: sendAt, body: "Olá Heloísa, o técnico chega amanhã às 8h.", replayed: false });
+    expect(out).toMatchObject({ status: "scheduled", scheduledFor: sendAt, body: "Ola Heloisa, o técnico chega amanha às 8h.", replayed: false });
     expect(fake.requests).toHaveLength(0);
     const events = await db.select().from(smsEvent).where(eq(smsEvent.messageId, out.id)).orderBy(smsEvent.id);
     expect(events.map((e) => [e.fromStatus, e.toStatus, (e.detail as { reason?: string } | null)?.reason ?? null])).toEqual([

@@ -77,7 +77,7 @@ afterAll(async () => {
 describe("sendIndividual through the sandbox", () => {
   it("renders, sends at once and is delivered through the webhook, with every step as an event", async () => {
     const out = await sendIndividual({ ctx: { db, user: tec }, input: base() });
-    expect(out).toMatchObject({ status: "sent", phone: "(35) 99123-4567", body: "Olá Maria, haverá manutenção hoje às 14h.", encoding: "UCS2", segments: 1, errorMessage: null, replayed: false });
+    expect(out).toMatchObject({ status: "sent", phone: "(35) 99123-4567", body: "Ola Maria, havera manutencao hoje às 14h.", encoding: "GSM7", segments: 1, errorMessage: null, replayed: false });
     const delivered = await waitForStatus(out.id, "delivered");
     expect(delivered?.status).toBe("delivered");
     expect(delivered?.providerMessageId).toMatch(/^sbx_/);
@@ -143,6 +143,30 @@ describe("sendIndividual through the sandbox", () => {
     await sendIndividual({ ctx: { db, user: u }, input: base() });
     await expect(sendIndividual({ ctx: { db, user: u }, input: base() })).rejects.toThrow("Limite de 2 SMS individuais por minuto atingido");
     await setSmsSettings({ db, userId: admin.id, input: { maxParts: 1, individualPerMinute: 20 } });
+  });
+
+  it("sends a 75-character Portuguese text as one SMS without accents, as the account says (issue 11 §1)", async () => {
+    const message = "Olá {primeiro_nome}, sua conexão será restabelecida às 14h. Obrigado pela compreensão!";
+    const out = await sendIndividual({ ctx: { db, user: op }, input: { ...base(), message } });
+    expect(out).toMatchObject({ body: "Ola Maria, sua conexao sera restabelecida às 14h. Obrigado pela compreensao!", encoding: "GSM7", segments: 1 });
+    const [stored] = await db.select().from(smsMessage).where(eq(smsMessage.id, out.id));
+    expect(stored).toMatchObject({ body: out.body, encoding: "GSM7", segments: 1, characters: 76 });
+  });
+
+  it("keeps the accents when the account sends with them, and then refuses what passes 70 characters", async () => {
+    const { updateAccount } = await import("../sms-accounts/manage-accounts");
+    const edit = { id: accountId, name: "Sandbox", ratePerSecond: 10, config: { deliveryDelayMs: 20, callbackRetryMs: 20 } };
+    await updateAccount({ ctx: { db, user: admin }, input: { ...edit, stripAccents: false } });
+    try {
+      const before = await messageCount();
+      const message = "Olá {primeiro_nome}, sua conexão será restabelecida às 14h. Obrigado pela compreensão!";
+      await expect(sendIndividual({ ctx: { db, user: op }, input: { ...base(), message } })).rejects.toThrow("cabem 70 caracteres por SMS");
+      expect(await messageCount()).toBe(before);
+      const out = await sendIndividual({ ctx: { db, user: op }, input: base() });
+      expect(out).toMatchObject({ body: "Olá Maria, haverá manutenção hoje às 14h.", encoding: "UCS2" });
+    } finally {
+      await updateAccount({ ctx: { db, user: admin }, input: { ...edit, stripAccents: true } });
+    }
   });
 
   it("allows multipart messages when an admin raises the limit", async () => {

@@ -6,10 +6,11 @@ import { and, asc, count, eq, gte } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { city, connection, customer, plan, smsMessage } from "@/db/schema";
 import type { SessionUser } from "@/server/auth/session";
-import { analyzeSms, limitMessage } from "@/server/sms/encoding";
+import { limitMessage } from "@/server/sms/encoding";
 import { formatPhoneNational } from "@/server/sms/phone";
 import { validateSmsRecipientStrict } from "@/server/sms/phone-server";
 import { contextForCustomer, renderTemplate, validateTemplate } from "@/server/sms/template";
+import { outgoingSms } from "@/server/sms/transliterate";
 import { writeAudit } from "../audit";
 import { DomainError, forbidden, invalid, notFound } from "../errors";
 import { findDefaultAccount } from "../sms-accounts/account-store";
@@ -85,8 +86,11 @@ export async function sendIndividual({ ctx, input }: { ctx: Ctx; input: SendIndi
 
   const template = validateTemplate(data.message);
   if (!template.ok) throw invalid(template.message, { message: template.message });
-  const body = renderTemplate(data.message, contextForCustomer({ name: c.name, code: c.code, planName: conn?.planName ?? "", cityName: c.cityName }));
-  const analysis = analyzeSms(body, { maxParts: settings.maxParts });
+  const account = await findDefaultAccount(db);
+  if (!account) throw invalid("Nenhuma conta de SMS ativa. Um administrador precisa configurar uma em Configuração de SMS.");
+  const rendered = renderTemplate(data.message, contextForCustomer({ name: c.name, code: c.code, planName: conn?.planName ?? "", cityName: c.cityName }));
+  // What is stored is what the customer reads: without accents when the account sends so.
+  const { text: body, analysis } = outgoingSms(rendered, { stripAccents: account.stripAccents, maxParts: settings.maxParts });
   if (!analysis.withinLimit) {
     const msg = limitMessage(analysis) ?? "Mensagem longa demais.";
     throw invalid(msg, { message: msg });
@@ -98,9 +102,6 @@ export async function sendIndividual({ ctx, input }: { ctx: Ctx; input: SendIndi
     const msg = `Este número pediu para não receber SMS (opt-out em ${when}). Remova o bloqueio no cadastro do cliente se ele pediu para voltar a receber.`;
     throw invalid(msg, { number: msg });
   }
-
-  const account = await findDefaultAccount(db);
-  if (!account) throw invalid("Nenhuma conta de SMS ativa. Um administrador precisa configurar uma em Configuração de SMS.");
 
   const { message, created } = await queueMessage(db, {
     origin: "individual",

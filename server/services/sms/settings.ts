@@ -1,7 +1,7 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { appSetting } from "@/db/schema";
+import { appSetting, providerAccount } from "@/db/schema";
 import { type SendWindowRules, sendWindowRulesSchema } from "@/server/sms/send-window-rules";
 
 /** Admin settings of sending; defaults follow the seed (one 160-character SMS). */
@@ -27,6 +27,19 @@ export async function setSmsSettings({ db, userId, input }: { db: Db; userId: st
     .values({ key: KEY, value, updatedBy: userId })
     .onConflictDoUpdate({ target: appSetting.key, set: { value, updatedBy: userId, updatedAt: new Date() } });
   return value;
+}
+
+/** What the counters need to count as the server will: the limits and how the default account sends. */
+export const composeSettingsOutput = smsSettingsSchema.extend({ stripAccents: z.boolean() });
+export type ComposeSettings = z.output<typeof composeSettingsOutput>;
+
+export async function getComposeSettings(db: Db): Promise<ComposeSettings> {
+  const [account] = await db
+    .select({ stripAccents: providerAccount.stripAccents })
+    .from(providerAccount)
+    .where(and(eq(providerAccount.isDefault, true), eq(providerAccount.active, true)));
+  // No account yet: new accounts send without accents.
+  return { ...(await getSmsSettings(db)), stripAccents: account?.stripAccents ?? true };
 }
 
 /** The app_setting row of the send-window overrides (also written one UF at a time: uf-send-window.ts). */

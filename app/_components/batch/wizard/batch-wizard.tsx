@@ -96,7 +96,7 @@ export function BatchWizard() {
       {step === 1 ? (
         <FiltersStep draft={draft} onChange={change} errors={errors} formError={formError} checking={checking} onNext={next} />
       ) : step === 2 ? (
-        <PreviewStep draft={draft} deselected={deselected} onDeselectedChange={setDeselected} onBack={() => setStep(1)} onNext={() => setStep(3)} />
+        <PreviewStep draft={draft} onChange={change} deselected={deselected} onDeselectedChange={setDeselected} onBack={() => setStep(1)} onNext={() => setStep(3)} />
       ) : (
         <ConfirmStep
           draft={draft}

@@ -13,6 +13,7 @@ import { LoadError, LoadingBlock } from "../../ui/query-states";
 import { Spinner } from "../../ui/spinner";
 import { SendAtFields, type SendAtValue } from "../send-at-fields";
 import { type Draft, draftInput, type FieldErrors, toFieldErrors } from "./draft";
+import { blockedByLength, OverLimitNotice } from "./over-limit";
 import { WindowForecast } from "./window-forecast";
 
 type Props = {
@@ -100,7 +101,7 @@ export function ConfirmStep({ draft, deselected, idempotencyKey, onBack, onField
           <dt className="font-medium text-slate-600">{t("phones")}</dt>
           <dd className="text-slate-900 tabular-nums">{p.phonesToSend}</dd>
           <dt className="font-medium text-slate-600">{t("parts")}</dt>
-          <dd className="text-slate-900 tabular-nums">{p.estimate.exact ? p.estimate.totalParts : t("partsApprox", { parts: p.estimate.totalParts })}</dd>
+          <dd className="text-slate-900 tabular-nums">{p.estimate.totalParts}</dd>
           <dt className="font-medium text-slate-600">{t("category")}</dt>
           <dd className="text-slate-900">{tw(`categories.${draft.category}`)}</dd>
           <dt className="font-medium text-slate-600">{t("message")}</dt>
@@ -138,12 +139,13 @@ export function ConfirmStep({ draft, deselected, idempotencyKey, onBack, onField
         </fieldset>
         <WindowForecast forecast={forecast.data} scheduled={forecast.data.at.getTime() === sendAt?.getTime()} />
       </Card>
+      <OverLimitNotice estimate={p.estimate} draft={draft} />
       {create.isError && !serverTimeError ? <FormAlert>{create.error.data ? create.error.message : t("failed")}</FormAlert> : null}
       <div className="grid grid-cols-2 gap-2 md:flex">
         <Button variant="secondary" onClick={onBack} disabled={sent}>
           {t("back")}
         </Button>
-        <Button onClick={submit} disabled={sent || p.phonesToSend === 0} className="md:min-w-48">
+        <Button onClick={submit} disabled={sent || p.phonesToSend === 0 || blockedByLength(p.estimate, draft)} className="md:min-w-48">
           {sent ? <Spinner className="size-4" /> : null}
           {sent ? t(schedule ? "scheduling" : "sending") : t(schedule ? "schedule" : "send", { count: p.phonesToSend })}
         </Button>

@@ -14,6 +14,10 @@ export type Draft = {
   motivo: string;
   message: string;
   category: SmsCategory;
+  /** "Permitir até N SMS" chosen at the preview; null: the admin's setting. */
+  maxParts: number | null;
+  /** "Deixar de fora" chosen at the preview: texts over the limit are not sent. */
+  excludeOverLimit: boolean;
 };
 
 export const EMPTY_DRAFT: Draft = {
@@ -27,6 +31,8 @@ export const EMPTY_DRAFT: Draft = {
   motivo: "",
   message: "",
   category: "aviso",
+  maxParts: null,
+  excludeOverLimit: false,
 };
 
 export type FieldErrors = Partial<Record<keyof Draft, string>>;
@@ -45,6 +51,8 @@ export function draftInput(d: Draft, deselected: readonly number[] = []): Previe
     motivo: d.motivo,
     message: d.message,
     category: d.category,
+    maxParts: d.maxParts,
+    excludeOverLimit: d.excludeOverLimit,
     deselectedCustomerIds: [...deselected].sort((a, b) => a - b),
   };
 }

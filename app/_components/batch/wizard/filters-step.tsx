@@ -13,7 +13,7 @@ import { Input } from "../../ui/input";
 import { Select } from "../../ui/select";
 import { Spinner } from "../../ui/spinner";
 import type { Draft, FieldErrors } from "./draft";
-import { MessageField } from "./message-field";
+import { MessageEditor } from "../../sms/composer/message-editor";
 
 type Props = {
   draft: Draft;
@@ -41,6 +41,7 @@ export function FiltersStep({ draft, onChange, errors, formError, checking, onNe
   const t = useTranslations("smsBatch.wizard");
   const trpc = useTRPC();
   const options = useQuery(trpc.reference.options.queryOptions());
+  const settings = useQuery(trpc.sms.settings.queryOptions());
   const isCity = draft.mode === "cidade";
   const cityId = isCity ? draft.valueId : null;
   const neighbourhoods = useQuery(trpc.reference.neighbourhoods.queryOptions({ cityId: cityId ?? 0 }, { enabled: cityId !== null }));
@@ -182,7 +183,17 @@ export function FiltersStep({ draft, onChange, errors, formError, checking, onNe
             </Select>
           )}
         </Field>
-        <MessageField value={draft.message} onChange={(message) => onChange({ message })} error={errors.message} />
+        <MessageEditor
+          kind="batch"
+          value={draft.message}
+          onChange={(message) => onChange({ message })}
+          onTemplate={(motivo) => {
+            if (!draft.motivo.trim()) onChange({ motivo });
+          }}
+          error={errors.message}
+          rules={{ maxParts: draft.maxParts ?? settings.data?.maxParts ?? 1, stripAccents: settings.data?.stripAccents ?? true }}
+          context={null}
+        />
       </fieldset>
 
       {formError ? (

@@ -1,6 +1,6 @@
 "use client";
 
-import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useCallback, useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
@@ -12,12 +12,15 @@ import { LoadError, LoadingBlock } from "../../ui/query-states";
 import { Spinner } from "../../ui/spinner";
 import { VirtualList } from "../../ui/virtual-list";
 import { type Draft, draftInput } from "./draft";
+import { blockedByLength, OverLimitNotice } from "./over-limit";
 
 // Fixed height of a recipient row: name, phone and parts, two lines of message.
 const ROW = 120;
 
 type Props = {
   draft: Draft;
+  /** "Permitir até N SMS" / "Deixar de fora" (the preview is asked again with them). */
+  onChange: (patch: Partial<Draft>) => void;
   deselected: ReadonlySet<number>;
   onDeselectedChange: (next: Set<number>) => void;
   onBack: () => void;
@@ -25,13 +28,14 @@ type Props = {
 };
 
 /** Step 2 ("Avançar"): totals, exclusions with reasons, and the recipients to tick or untick. */
-export function PreviewStep({ draft, deselected, onDeselectedChange, onBack, onNext }: Props) {
+export function PreviewStep({ draft, onChange, deselected, onDeselectedChange, onBack, onNext }: Props) {
   const t = useTranslations("smsBatch.wizard.preview");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   // The list is fetched without deselection (ticks are local), so the counts are those of the filter.
   const input = draftInput(draft);
-  const preview = useQuery(trpc.batch.preview.queryOptions(input));
+  // The previous figures stay on screen while a choice (more parts, leave out) is counted again.
+  const preview = useQuery(trpc.batch.preview.queryOptions(input, { placeholderData: keepPreviousData }));
   const [loadingAllIds, setLoadingAllIds] = useState(false);
   const [idsError, setIdsError] = useState<string | null>(null);
 
@@ -60,6 +64,7 @@ export function PreviewStep({ draft, deselected, onDeselectedChange, onBack, onN
   return (
     <div className="flex flex-col gap-4">
       <Totals p={p} />
+      <OverLimitNotice estimate={p.estimate} draft={draft} onChange={onChange} />
       <Card flush className="flex flex-col">
         <div className="flex flex-col gap-3 border-b border-slate-200 p-4 sm:flex-row sm:items-center sm:justify-between">
           <div>
@@ -92,7 +97,11 @@ export function PreviewStep({ draft, deselected, onDeselectedChange, onBack, onN
         <Button variant="secondary" onClick={onBack}>
           {t("back")}
         </Button>
-        <Button onClick={onNext} disabled={p.phonesToSend === 0 || selectedCustomers === 0} className="md:min-w-48">
+        <Button
+          onClick={onNext}
+          disabled={preview.isPlaceholderData || p.phonesToSend === 0 || selectedCustomers === 0 || blockedByLength(p.estimate, draft)}
+          className="md:min-w-48"
+        >
           {t("next")}
         </Button>
       </div>
@@ -108,13 +117,14 @@ function Totals({ p }: { p: PreviewBatchOutput }) {
     { key: "prefixNotAccepted", n: p.exclusions.prefixNotAccepted },
     { key: "duplicateInBatch", n: p.exclusions.duplicateInBatch },
     { key: "optedOut", n: p.exclusions.optedOut },
+    ...(p.exclusions.overLimit > 0 ? [{ key: "overLimit", n: p.exclusions.overLimit } as const] : []),
   ] as const;
   return (
     <Card className="flex flex-col gap-4">
       <dl className="grid grid-cols-3 gap-2">
         <Total label={t("customersFound")} value={p.customersFound} />
         <Total label={t("phonesToSend")} value={p.phonesToSend} />
-        <Total label={p.estimate.exact ? t("parts") : t("partsEstimated")} value={p.estimate.totalParts} />
+        <Total label={t("parts")} value={p.estimate.totalParts} />
       </dl>
       <div>
         <h3 className="text-sm font-semibold text-slate-900">{t("exclusionsTitle")}</h3>
@@ -127,11 +137,6 @@ function Totals({ p }: { p: PreviewBatchOutput }) {
           ))}
         </ul>
       </div>
-      {p.estimate.overLimitInSample > 0 ? (
-        <p role="alert" className="text-sm font-medium text-red-800">
-          {t("overLimit", { count: p.estimate.overLimitInSample })}
-        </p>
-      ) : null}
     </Card>
   );
 }

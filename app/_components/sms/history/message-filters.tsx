@@ -1,13 +1,14 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import { SMS_STATUSES, type SmsOrigin, type SmsStatus } from "@/db/schema/constants";
 import type { MessageOperatorsOutput } from "@/server/services/messages/schemas";
 import { STATUS_LABELS } from "@/server/sms/status";
 import { Button } from "../../ui/button";
 import { cn } from "../../ui/cn";
 import { Field } from "../../ui/field";
+import { BrDateInput } from "../../ui/br-date-input";
 import { Input } from "../../ui/input";
 import { Select } from "../../ui/select";
 import { CustomerPicker, type PickedCustomer } from "../customer-picker";
@@ -48,6 +49,17 @@ export function MessageFilters({
   const [open, setOpen] = useState(false);
   const count = activeFilterCount(value);
   const set = (patch: Partial<HistoryFilters>) => onChange({ ...value, ...patch });
+  // A date typed wrong is pointed out once the person leaves the field, not at every keystroke.
+  const [invalid, setInvalid] = useState({ from: false, to: false });
+  const [left, setLeft] = useState({ from: false, to: false });
+  const badDate = { from: invalid.from && left.from, to: invalid.to && left.to };
+  const dateCheck = useCallback((k: "from" | "to", bad: boolean) => {
+    setInvalid((s) => ({ ...s, [k]: bad }));
+    if (!bad) setLeft((s) => ({ ...s, [k]: false }));
+  }, []);
+  const fromCheck = useCallback((bad: boolean) => dateCheck("from", bad), [dateCheck]);
+  const toCheck = useCallback((bad: boolean) => dateCheck("to", bad), [dateCheck]);
+  const blurred = (k: "from" | "to") => () => setLeft((s) => ({ ...s, [k]: true }));
 
   function toggleStatus(s: SmsStatus, on: boolean) {
     const next = on ? [...value.statuses, s] : value.statuses.filter((x) => x !== s);
@@ -70,11 +82,11 @@ export function MessageFilters({
         id="history-filters"
         className={cn(open ? "grid" : "hidden", "grid-cols-2 gap-3 rounded-xl border border-slate-200 bg-white p-4 md:grid md:grid-cols-4 lg:grid-cols-[minmax(9.5rem,1fr)_minmax(9.5rem,1fr)_repeat(4,minmax(0,1fr))]")}
       >
-        <Field label={t("from")} className="col-span-1">
-          {(p) => <Input {...p} type="date" className="px-2" value={value.from} max={value.to || undefined} onChange={(e) => set({ from: e.target.value })} />}
+        <Field label={<DateLabel text={t("from")} />} error={badDate.from ? t("dateInvalid") : null} className="col-span-1">
+          {(p) => <BrDateInput {...p} value={value.from} onChange={(from) => set({ from })} onInvalidChange={fromCheck} onBlur={blurred("from")} />}
         </Field>
-        <Field label={t("to")} error={periodError} className="col-span-1">
-          {(p) => <Input {...p} type="date" className="px-2" value={value.to} min={value.from || undefined} onChange={(e) => set({ to: e.target.value })} />}
+        <Field label={<DateLabel text={t("to")} />} error={badDate.to ? t("dateInvalid") : periodError} className="col-span-1">
+          {(p) => <BrDateInput {...p} value={value.to} onChange={(to) => set({ to })} onInvalidChange={toCheck} onBlur={blurred("to")} />}
         </Field>
         <Field label={t("customer")} className="col-span-2">
           {(p) => <CustomerPicker control={p} value={value.customer} onChange={(customer) => set({ customer })} clearable />}
@@ -123,5 +135,15 @@ export function MessageFilters({
         ) : null}
       </div>
     </section>
+  );
+}
+
+/** "De" with the expected format for assistive tech (the placeholder shows it on screen). */
+function DateLabel({ text }: { text: string }) {
+  return (
+    <>
+      {text}
+      <span className="sr-only"> (dd/mm/aaaa)</span>
+    </>
   );
 }

@@ -4,6 +4,9 @@ import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import type { MessageRowOutput } from "@/server/services/messages/schemas";
 import { cn } from "../../ui/cn";
+import { PhoneNumber } from "../../ui/phone-number";
+import { MessageLink } from "../message-link";
+import { MessageNote } from "../message-note";
 import { SmsStatusBadge } from "../sms-status-badge";
 
 // One column template for the desktop header and rows, so they line up; the origin column is optional.
@@ -69,12 +72,11 @@ export function MessageList({ items, showOrigin, dimmed }: { items: MessageRowOu
                 <span className="text-slate-600">{t("noCustomer")}</span>
               )}
             </div>
-            <div className="order-2 row-span-2 flex flex-col items-end gap-1 xl:order-7 xl:row-span-1 xl:items-start">
+            <div className="order-2 flex flex-col items-end gap-1 xl:order-7 xl:items-start">
               <span className="sr-only">{t("columns.status")}: </span>
               <SmsStatusBadge status={m.status} detail={deliveryDetail(m)} />
-              {m.errorMessage ? <p className="max-w-48 text-right text-xs font-medium break-words text-red-800 xl:text-left">{m.errorMessage}</p> : null}
             </div>
-            <div className="order-3 min-w-0 xl:order-4">
+            <div className="order-3 col-span-2 min-w-0 xl:order-4 xl:col-span-1">
               <span className="sr-only">{t("columns.motivo")}: </span>
               <p className="font-medium break-words text-slate-900">{m.motivo}</p>
               <p className="line-clamp-2 text-sm break-words text-slate-600" title={m.body}>
@@ -86,9 +88,9 @@ export function MessageList({ items, showOrigin, dimmed }: { items: MessageRowOu
                 <span className="sr-only">{t("columns.date")}: </span>
                 {format.dateTime(m.createdAt, { day: "2-digit", month: "2-digit", year: "2-digit", hour: "2-digit", minute: "2-digit" })}
               </span>
-              <span className="tabular-nums xl:order-3">
+              <span className="xl:order-3">
                 <span className="sr-only">{t("columns.phone")}: </span>
-                {m.phone.national}
+                <PhoneNumber>{m.phone.national}</PhoneNumber>
               </span>
               <span className="min-w-0 break-words xl:order-5">
                 <span className="sr-only">{t("columns.operator")}: </span>
@@ -104,6 +106,11 @@ export function MessageList({ items, showOrigin, dimmed }: { items: MessageRowOu
                 <span className="sr-only">{t("columns.parts")}: </span>
                 {t("parts", { count: m.segments })}
               </span>
+            </div>
+            {/* Its own line (under the motivo on wide screens): a long note never narrows the name. */}
+            <div className="order-5 col-span-2 flex flex-wrap items-start justify-between gap-x-3 xl:order-9 xl:[grid-column:4/-1]">
+              {m.errorMessage ? <MessageNote status={m.status}>{m.errorMessage}</MessageNote> : <span />}
+              <MessageLink id={m.id} name={m.customer?.name ?? m.phone.national} />
             </div>
           </li>
         ))}

@@ -14,7 +14,7 @@ import { Field } from "../../ui/field";
 import { FormAlert } from "../../ui/form-alert";
 import { Input } from "../../ui/input";
 import { CustomerPicker, type PickedCustomer } from "../customer-picker";
-import { MessageComposer } from "./message-composer";
+import { MessageEditor } from "../composer/message-editor";
 import { SendOutcome } from "./send-outcome";
 import { useSendIndividual } from "./use-send-individual";
 import { ScheduledOutcome } from "./scheduled-outcome";
@@ -77,7 +77,8 @@ export function SendIndividualForm({ initialCustomerId, userId }: { initialCusto
     setCustomerNotice(t("customerNotFound"));
   }
 
-  const maxParts = settings.data?.maxParts ?? DEFAULT_MAX_PARTS;
+  // Counted as the server will: the admin's parts and whether the default account sends without accents.
+  const rules = { maxParts: settings.data?.maxParts ?? DEFAULT_MAX_PARTS, stripAccents: settings.data?.stripAccents ?? true };
   const context = loaded ? contextForCustomer({ name: loaded.name, code: loaded.code, planName: loaded.connections[0]?.plan ?? "", cityName: loaded.address.city }) : null;
   const done = state.kind === "done";
 
@@ -108,7 +109,7 @@ export function SendIndividualForm({ initialCustomerId, userId }: { initialCusto
     setEdited(new Set());
     const sendAt = schedule.check();
     if (sendAt === false) return;
-    void send({ customerId: customer?.id ?? null, motivo, ddd, number, message, confirmed }, { maxParts, context, customerName: customer?.name, sendAt }).then((r) => {
+    void send({ customerId: customer?.id ?? null, motivo, ddd, number, message, confirmed }, { ...rules, context, customerName: customer?.name, sendAt }).then((r) => {
       // Kept on the device: the form is ready for the next message (the notice stays until then).
       if (r === "queued") {
         setMessage("");
@@ -212,6 +213,7 @@ export function SendIndividualForm({ initialCustomerId, userId }: { initialCusto
                               <span className="text-sm">
                                 {p.kind === "mobile" ? t("mobile") : t("landline")}
                                 {p.isPrimary ? ` · ${t("primary")}` : ""}
+                                {p.label ? ` · ${p.label}` : ""}
                               </span>
                             </button>
                           </li>
@@ -224,7 +226,8 @@ export function SendIndividualForm({ initialCustomerId, userId }: { initialCusto
             ) : null}
           </div>
 
-          <MessageComposer
+          <MessageEditor
+            kind="individual"
             value={message}
             onChange={(text) => {
               setMessage(text);
@@ -234,7 +237,7 @@ export function SendIndividualForm({ initialCustomerId, userId }: { initialCusto
               if (!motivo.trim()) setMotivo(m);
             }}
             error={errorOf("message")}
-            maxParts={maxParts}
+            rules={rules}
             context={context}
           />
 

@@ -44,7 +44,7 @@ function newKey(): string {
 }
 
 type Submitted = Awaited<ReturnType<Modules[1]["submitIndividualSms"]>>;
-type SubmitVars = { input: SendIndividualInput; maxParts: number; context: TemplateContext | undefined; customerName: string | undefined };
+type SubmitVars = { input: SendIndividualInput; maxParts: number; stripAccents: boolean; context: TemplateContext | undefined; customerName: string | undefined };
 
 /**
  * The submit of "Novo SMS": validates the draft with the server's rules, then hands it to the
@@ -100,7 +100,7 @@ export function useSendIndividual({ userId }: { userId: string }) {
       key.current ??= newKey();
       const input: SendIndividualInput = { ...draft, customerId: draft.customerId, confirmed: true, idempotencyKey: key.current, sendAt: rules.sendAt ?? null };
       return await mutation
-        .mutateAsync({ input, maxParts: rules.maxParts, context: rules.context ?? undefined, customerName: rules.customerName || undefined })
+        .mutateAsync({ input, maxParts: rules.maxParts, stripAccents: rules.stripAccents, context: rules.context ?? undefined, customerName: rules.customerName || undefined })
         .then(
           (r) => {
             if (r.status === "invalid") {

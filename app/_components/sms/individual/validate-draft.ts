@@ -15,7 +15,7 @@ const PLACEHOLDER_KEY = "00000000-0000-4000-8000-000000000000";
 export function validateIndividualDraft(d: IndividualDraft, rules: DraftRules): DraftErrors {
   const checked = validateIndividualSms(
     { ...d, customerId: d.customerId ?? undefined, idempotencyKey: PLACEHOLDER_KEY },
-    { maxParts: rules.maxParts, context: rules.context ?? undefined },
+    { maxParts: rules.maxParts, stripAccents: rules.stripAccents, context: rules.context ?? undefined },
   );
   return checked.ok ? {} : checked.fieldErrors;
 }

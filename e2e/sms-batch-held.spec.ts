@@ -4,6 +4,7 @@
 // queue drain and sent to the end (desktop). The send windows are set in the test's database for
 // UFs of their own, so nothing depends on the clock.
 import type { Page } from "@playwright/test";
+import { formatBrDate } from "@/app/_components/ui/br-date";
 import { formatPanelTime, inputsFromSendAt, sendAtFromInputs } from "@/server/services/batches/send-at";
 import { windowAt } from "@/server/sms/send-window";
 import { batchSchedule, heldPlace, makeScheduledBatchDue, storedBatch } from "./support/batch-db";
@@ -92,11 +93,11 @@ test("an operator schedules a batch, edits its time and motivo, then cancels it 
   const yesterday = inputsFromSendAt(new Date(Date.now() - 86_400_000)).date;
   await page.getByRole("radio", { name: "Agendar" }).check();
   const send = page.getByRole("button", { name: /^Agendar \d+ SMS$/ });
-  await page.getByLabel("Data", { exact: true }).fill(yesterday);
+  await page.getByLabel("Data", { exact: true }).fill(formatBrDate(yesterday));
   await page.getByLabel("Hora", { exact: true }).fill("10:00");
   await send.click();
   await expect(page.getByRole("alert").filter({ hasText: "Escolha uma data e hora no futuro (horário de Brasília)." })).toBeVisible();
-  await page.getByLabel("Data", { exact: true }).fill(day);
+  await page.getByLabel("Data", { exact: true }).fill(formatBrDate(day));
   await page.getByLabel("Hora", { exact: true }).fill("10:03");
   await send.click();
   await expect(page.getByRole("alert").filter({ hasText: "Escolha um horário de 5 em 5 minutos" })).toBeVisible();
@@ -120,6 +121,9 @@ test("an operator schedules a batch, edits its time and motivo, then cancels it 
 
   await page.getByRole("button", { name: "Alterar agendamento" }).click();
   const edit = page.getByRole("form", { name: "Alterar agendamento" });
+  // Shown the Brazilian way whatever the browser's language: dd/mm/aaaa and a 24-hour HH:mm.
+  await expect(edit.getByLabel("Data", { exact: true })).toHaveValue(formatBrDate(day));
+  await expect(edit.getByLabel("Hora", { exact: true })).toHaveValue("10:00");
   await edit.getByLabel("Hora", { exact: true }).fill("11:30");
   await edit.getByLabel("Motivo", { exact: true }).fill(`${motivo} (remarcado)`);
   await edit.getByRole("button", { name: "Salvar alterações" }).click();

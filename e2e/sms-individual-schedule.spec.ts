@@ -1,6 +1,7 @@
 // "Agendar" on the individual form (issue 11 §2): a technician schedules an SMS for a chosen date
 // and time (a past time is refused in Portuguese); it is a scheduled message with its time, nothing
 // is sent before it, and an operator cancels it in the Fila.
+import { formatBrDate } from "@/app/_components/ui/br-date";
 import { formatPanelTime, inputsFromSendAt, sendAtFromInputs } from "@/server/services/batches/send-at";
 import { messageStatus } from "./support/queue-db";
 import { sendableCustomer } from "./support/individual-db";
@@ -29,13 +30,13 @@ test("a technician schedules an SMS for tomorrow; an operator cancels it in the 
   await page.getByLabel("Agendar para depois", { exact: true }).check();
 
   const yesterday = inputsFromSendAt(new Date(Date.now() - 86_400_000)).date;
-  await page.getByLabel("Data", { exact: true }).fill(yesterday);
+  await page.getByLabel("Data", { exact: true }).fill(formatBrDate(yesterday));
   await page.getByLabel("Hora", { exact: true }).fill("09:00");
   await page.getByRole("button", { name: "Agendar SMS" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Escolha uma data e hora no futuro (horário de Brasília)." })).toBeVisible();
 
   const day = inputsFromSendAt(new Date(Date.now() + 86_400_000)).date;
-  await page.getByLabel("Data", { exact: true }).fill(day);
+  await page.getByLabel("Data", { exact: true }).fill(formatBrDate(day));
   await page.getByRole("button", { name: "Agendar SMS" }).click();
   const sendAt = sendAtFromInputs(day, "09:00")!;
   const outcome = page.getByRole("status").filter({ hasText: "SMS agendado." });

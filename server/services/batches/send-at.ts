@@ -15,7 +15,7 @@ export const SEND_AT_STEP_MINUTES = 5;
 export const MAX_SCHEDULE_DAYS = 180;
 
 export const SEND_AT_MESSAGES = {
-  invalid: "Informe a data e a hora do envio.",
+  invalid: "Informe a data (dd/mm/aaaa) e a hora (HH:mm) do envio, em horário de Brasília.",
   past: "Escolha uma data e hora no futuro (horário de Brasília).",
   step: "Escolha um horário de 5 em 5 minutos (ex.: 08:00, 08:05): os envios agendados saem nesses horários.",
   tooFar: `Agende para no máximo ${MAX_SCHEDULE_DAYS} dias à frente.`,
@@ -31,18 +31,25 @@ export function sendAtProblem(sendAt: Date, now: Date = new Date()): string | nu
   return null;
 }
 
+/** Digits typed so far, shown as HH:mm while typing ("093" → "09:3"), whatever the browser's language. */
+export function maskTime(typed: string): string {
+  const d = typed.replace(/\D/g, "").slice(0, 4);
+  return d.length <= 2 ? d : `${d.slice(0, 2)}:${d.slice(2)}`;
+}
+
 /**
- * The instant of a date ("2026-12-07") and time ("08:00") typed in São Paulo time, as the date and
- * time inputs give them; null when either is empty or malformed.
+ * The instant of a date ("2026-12-07") and time ("08:00", 24 h) typed in São Paulo time; null when
+ * either is empty, malformed or out of range ("24:00", "31/02").
  */
 export function sendAtFromInputs(date: string, time: string): Date | null {
   const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   const h = /^(\d{2}):(\d{2})$/.exec(time);
   if (!d || !h) return null;
-  const instant = zonedTimeToInstant(
-    { year: Number(d[1]), month: Number(d[2]), day: Number(d[3]), hour: Number(h[1]), minute: Number(h[2]) },
-    PANEL_TIME_ZONE,
-  );
+  const [year, month, day, hour, minute] = [Number(d[1]), Number(d[2]), Number(d[3]), Number(h[1]), Number(h[2])];
+  if (hour > 23 || minute > 59) return null;
+  const calendar = new Date(Date.UTC(year, month - 1, day));
+  if (calendar.getUTCFullYear() !== year || calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== day) return null;
+  const instant = zonedTimeToInstant({ year, month, day, hour, minute }, PANEL_TIME_ZONE);
   return Number.isFinite(instant.getTime()) ? instant : null;
 }
 

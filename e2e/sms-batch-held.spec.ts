@@ -126,12 +126,16 @@ test("an operator schedules a batch, edits its time and motivo, then cancels it 
   await expect(edit.getByLabel("Hora", { exact: true })).toHaveValue("10:00");
   await edit.getByLabel("Hora", { exact: true }).fill("11:30");
   await edit.getByLabel("Motivo", { exact: true }).fill(`${motivo} (remarcado)`);
+  // The same message editor and counter as the wizard's: what will be sent, in people's words.
+  const newText = "Olá {primeiro_nome}, a manutenção foi remarcada para às 11h30.";
+  await edit.getByRole("textbox", { name: "Mensagem", exact: true }).fill(newText);
+  await expect(edit).toContainText("1 SMS de até 160 caracteres");
   await edit.getByRole("button", { name: "Salvar alterações" }).click();
   await expect(page.getByText("Agendamento alterado.")).toBeVisible();
   const later = sendAtFromInputs(day, "11:30")!;
   await expect(held).toHaveText(`Agendado para ${formatPanelTime(later)}: o envio começa nesse horário.`);
   await expect(page.getByRole("heading", { name: `${motivo} (remarcado)` })).toBeVisible();
-  expect(await batchSchedule(batchId)).toMatchObject({ status: "scheduled", scheduledAt: later, motivo: `${motivo} (remarcado)` });
+  expect(await batchSchedule(batchId)).toMatchObject({ status: "scheduled", scheduledAt: later, motivo: `${motivo} (remarcado)`, template: newText });
 
   if (phone) {
     await page.getByRole("button", { name: "Cancelar agendamento" }).click();

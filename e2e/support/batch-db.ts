@@ -163,8 +163,13 @@ export function makeScheduledBatchDue(batchId: number) {
 /** A batch's scheduled time and its messages' statuses. */
 export function batchSchedule(batchId: number) {
   return withE2eDb(async (db) => {
-    const b = await db.execute({ sql: "select status, scheduled_at, motivo from sms_batch where id = ?", args: [batchId] });
+    const b = await db.execute({ sql: "select status, scheduled_at, motivo, template from sms_batch where id = ?", args: [batchId] });
     const row = b.rows[0]!;
-    return { status: String(row.status), scheduledAt: row.scheduled_at === null ? null : new Date(Number(row.scheduled_at)), motivo: String(row.motivo) };
+    return {
+      status: String(row.status),
+      scheduledAt: row.scheduled_at === null ? null : new Date(Number(row.scheduled_at)),
+      motivo: String(row.motivo),
+      template: String(row.template),
+    };
   });
 }

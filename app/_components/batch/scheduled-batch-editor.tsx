@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
@@ -8,8 +8,8 @@ import type { BatchWithProgressOutput } from "@/server/services/batches/schemas"
 import { inputsFromSendAt, SEND_AT_MESSAGES, sendAtFromInputs, sendAtProblem } from "@/server/services/batches/send-at";
 import { Button } from "../ui/button";
 import { Field } from "../ui/field";
-import { Input, controlClasses } from "../ui/input";
-import { cn } from "../ui/cn";
+import { Input } from "../ui/input";
+import { MessageEditor } from "../sms/composer/message-editor";
 import { SendAtFields } from "./send-at-fields";
 
 /** A scheduled batch's time, motivo and message, editable until the queue drain releases it. */
@@ -20,6 +20,9 @@ export function ScheduledBatchEditor({ b, onDone, onClose }: { b: BatchWithProgr
   const [motivo, setMotivo] = useState(b.motivo);
   const [message, setMessage] = useState(b.template);
   const [timeError, setTimeError] = useState<string | null>(null);
+  // Counted as the wizard counts it: the parts this batch allows, the account's "Enviar sem acentos".
+  const settings = useQuery(trpc.sms.settings.queryOptions());
+  const rules = { maxParts: b.maxParts ?? settings.data?.maxParts ?? 1, stripAccents: settings.data?.stripAccents ?? true };
   const save = useMutation(trpc.batch.reschedule.mutationOptions({ onSuccess: () => onDone() }));
   const fields = save.error?.data?.fieldErrors ?? {};
 
@@ -37,9 +40,7 @@ export function ScheduledBatchEditor({ b, onDone, onClose }: { b: BatchWithProgr
       <Field label={t("motivo")} error={fields.motivo}>
         {(p) => <Input {...p} value={motivo} maxLength={100} autoComplete="off" onChange={(e) => setMotivo(e.target.value)} />}
       </Field>
-      <Field label={t("message")} hint={t("messageHint")} error={fields.message}>
-        {(p) => <textarea {...p} rows={4} value={message} onChange={(e) => setMessage(e.target.value)} className={cn(controlClasses, "py-2")} />}
-      </Field>
+      <MessageEditor kind="batch" value={message} onChange={setMessage} onTemplate={(m) => !motivo.trim() && setMotivo(m)} error={fields.message} rules={rules} context={null} />
       {save.isError && !fields.sendAt && !fields.motivo && !fields.message ? (
         <p role="alert" className="text-sm font-medium text-red-800">
           {save.error.data ? save.error.message : t("failed")}

@@ -1,6 +1,6 @@
 // "Agendar" on the individual form (issue 11 §2): a technician schedules an SMS for a chosen date
 // and time (a past time is refused in Portuguese); it is a scheduled message with its time, nothing
-// is sent before it, and an operator cancels it in the Fila.
+// is sent before it, and an operator changes its time, then cancels it, in the Fila.
 import { formatBrDate } from "@/app/_components/ui/br-date";
 import { formatPanelTime, inputsFromSendAt, sendAtFromInputs } from "@/server/services/batches/send-at";
 import { messageStatus } from "./support/queue-db";
@@ -17,7 +17,7 @@ function lastMessageOf(customerId: number) {
   });
 }
 
-test("a technician schedules an SMS for tomorrow; an operator cancels it in the Fila", async ({ page, browser }, testInfo) => {
+test("a technician schedules an SMS for tomorrow; an operator changes its time and cancels it in the Fila", async ({ page, browser }, testInfo) => {
   test.setTimeout(60_000);
   const c = await sendableCustomer(testInfo.project.name === "phone" ? 60 : 61);
   const motivo = `Visita técnica agendada (${testInfo.project.name})`;
@@ -54,6 +54,16 @@ test("a technician schedules an SMS for tomorrow; an operator cancels it in the 
     await other.page.getByLabel("Origem").selectOption("individual");
     const row = other.page.getByRole("list", { name: "Mensagens pendentes da fila" }).getByRole("listitem").filter({ hasText: motivo });
     await expect(row).toContainText("Agendada");
+    // Its time can be changed until then (dd/mm/aaaa HH:mm, São Paulo time).
+    await row.getByRole("button", { name: `Alterar o horário da mensagem para ${c.name}` }).click();
+    const edit = row.getByRole("form", { name: `Novo horário da mensagem para ${c.name}` });
+    await expect(edit.getByLabel("Data", { exact: true })).toHaveValue(formatBrDate(day));
+    await expect(edit.getByLabel("Hora", { exact: true })).toHaveValue("09:00");
+    await edit.getByLabel("Hora", { exact: true }).fill("14:35");
+    await edit.getByRole("button", { name: "Salvar horário" }).click();
+    const later = sendAtFromInputs(day, "14:35")!;
+    await expect(other.page.getByRole("status").filter({ hasText: `Mensagem para ${c.name} sai ${formatPanelTime(later, { at: true })} (horário de Brasília).` })).toBeVisible();
+    expect(await lastMessageOf(c.id)).toMatchObject({ id: stored.id, status: "scheduled", nextAttemptAt: later });
     await row.getByRole("button", { name: `Cancelar mensagem para ${c.name}` }).click();
     await row.getByRole("button", { name: "Sim, cancelar" }).click();
     await expect(other.page.getByRole("status").filter({ hasText: `Mensagem para ${c.name} cancelada.` })).toBeVisible();

@@ -121,6 +121,14 @@ const MATRIX: Record<string, Entry> = {
   "queue.list": { allowed: ROLE_GROUPS.sms, input: () => ({}) },
   "queue.cancel": { allowed: ROLE_GROUPS.sms, input: newQueued },
   "queue.retryNow": { allowed: ROLE_GROUPS.sms, input: newQueued },
+  "queue.reschedule": {
+    allowed: ROLE_GROUPS.sms,
+    input: async () => {
+      const { message } = await queueMessage(db, { origin: "individual", customerId, phoneE164: "+5535991234567", motivo: "Visita", body: "Chego amanha.", encoding: "GSM7", segments: 1, characters: 13, createdBy: users.tecnico.id, idempotencyKey: crypto.randomUUID() });
+      await transition(db, message.id, "queued", "scheduled", { nextAttemptAt: tomorrow() }, { reason: "operator_schedule" });
+      return { id: message.id, sendAt: new Date(tomorrow().getTime() + 3_600_000) };
+    },
+  },
   "queue.resolveInDoubt": { allowed: ROLE_GROUPS.sms, input: async () => ({ ...(await newInDoubt()), action: "markSent" }) },
   "batch.preview": { allowed: ROLE_GROUPS.sms, input: batchDraft },
   "batch.previewRecipients": { allowed: ROLE_GROUPS.sms, input: batchDraft },

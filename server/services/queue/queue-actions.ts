@@ -11,7 +11,7 @@ import { STATUS_LABELS } from "@/server/sms/status";
 import { writeAudit } from "../audit";
 import { parseInput } from "../batches/parse";
 import { conflict, invalid, notFound } from "../errors";
-import { formatPanelTime } from "../batches/send-at";
+import { formatPanelTime, sendAtProblem } from "../batches/send-at";
 import { settleBatches } from "../batches/controls";
 import { getMessage, type MessageRow, transition } from "../sms/ledger";
 import { windowOf } from "./drain";
@@ -19,6 +19,8 @@ import {
   type QueueActionInput,
   queueActionInput,
   type QueueActionOutput,
+  type RescheduleQueuedInput,
+  rescheduleQueuedInput,
   type ResolveInDoubtInput,
   resolveInDoubtInput,
 } from "./schemas";
@@ -85,6 +87,31 @@ export async function retryNow({ ctx, input, now = new Date() }: { ctx: Ctx; inp
   const row = await transition(ctx.db, id, status, "queued", { nextAttemptAt: now }, { reason: "retry_now", ...by });
   if (!row) return changedMeanwhile(ctx.db, id);
   await writeAudit(ctx, "queue.retry_now", "sms_message", id, { from: status });
+  return out(row);
+}
+
+/**
+ * Scheduled by a person with "Agendar" (individual SMS) and not tried yet: no attempt, no deferral
+ * by the send window or a failure. Those held by the law or a retry keep the time the sender chose.
+ */
+export function isOperatorScheduled(m: { origin: string; status: string; attempts: number; lastErrorCode: string | null }): boolean {
+  return m.origin === "individual" && m.status === "scheduled" && m.attempts === 0 && m.lastErrorCode === null;
+}
+
+/** "Alterar horário": a scheduled individual SMS goes at another time, until the drain takes it. */
+export async function rescheduleQueued({ ctx, input }: { ctx: Ctx; input: RescheduleQueuedInput }): Promise<QueueActionOutput> {
+  const { id, sendAt } = parseInput(rescheduleQueuedInput, input);
+  const problem = sendAtProblem(sendAt);
+  if (problem) throw invalid(problem, { sendAt: problem });
+  const seen = await load(ctx.db, id);
+  if (seen.status !== "scheduled") return changedMeanwhile(ctx.db, id);
+  if (!isOperatorScheduled(seen)) throw conflict("Só o horário de um SMS individual agendado pode ser alterado; esta mensagem aguarda o horário permitido ou uma nova tentativa.");
+  const row = await transition(
+    ctx.db, id, "scheduled", "scheduled", { nextAttemptAt: sendAt },
+    { reason: "operator_reschedule", from: seen.nextAttemptAt?.toISOString() ?? null, sendAt: sendAt.toISOString(), by: ctx.user.id, byName: ctx.user.name },
+  );
+  if (!row) return changedMeanwhile(ctx.db, id);
+  await writeAudit(ctx, "queue.reschedule", "sms_message", id, { from: seen.nextAttemptAt?.toISOString() ?? null, to: sendAt.toISOString() });
   return out(row);
 }
 

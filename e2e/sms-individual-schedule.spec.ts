@@ -18,7 +18,8 @@ function lastMessageOf(customerId: number) {
 }
 
 test("a technician schedules an SMS for tomorrow; an operator changes its time and cancels it in the Fila", async ({ page, browser }, testInfo) => {
-  test.setTimeout(60_000);
+  // Two sessions (the technician's form, then the operator's Fila: change the time, cancel) on a shared 2-core machine.
+  test.setTimeout(90_000);
   const c = await sendableCustomer(testInfo.project.name === "phone" ? 60 : 61);
   const motivo = `Visita técnica agendada (${testInfo.project.name})`;
   await loginAs(page, "tecnico");

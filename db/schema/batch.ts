@@ -43,6 +43,8 @@ export const smsBatch = sqliteTable(
     recipients: integer().notNull().default(0),
     createdAt: now(),
     updatedAt: now(),
+    /** "Agendar": when the queue drain releases a scheduled batch (null: sent at once). */
+    scheduledAt: integer({ mode: "timestamp_ms" }),
     startedAt: integer({ mode: "timestamp_ms" }),
     finishedAt: integer({ mode: "timestamp_ms" }),
   },

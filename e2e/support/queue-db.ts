@@ -63,3 +63,25 @@ export function eventReasons(id: number): Promise<string[]> {
     return r.rows.map((row) => String(row.reason));
   });
 }
+
+/**
+ * A queued message of a given customer waiting for a retry in an hour (a first attempt failed), as
+ * the ledger writes it: no drain takes it meanwhile.
+ */
+export function insertPendingFor(opts: { customerId: number; motivo: string; origin: SmsOrigin; category: SmsCategory }): Promise<{ id: number; motivo: string }> {
+  return withE2eDb(async (db) => {
+    const now = Date.now();
+    const c = await db.execute({ sql: "select p.e164 from phone p where p.customer_id = ? and p.is_primary = 1", args: [opts.customerId] });
+    const body = "Sua fatura vence amanha.";
+    const r = await db.execute({
+      sql: `insert into sms_message (ref, origin, category, customer_id, phone_e164, motivo, body, encoding, segments, characters, status,
+              provider_account_id, attempts, next_attempt_at, last_error_code, last_error_message, idempotency_key, created_at, updated_at)
+            values (?, ?, ?, ?, ?, ?, ?, 'GSM7', 1, ?, 'queued', (select id from provider_account where is_default = 1), 1, ?, 'http_503',
+              'O provedor está indisponível (HTTP 503).', ?, ?, ?) returning id`,
+      args: [crypto.randomUUID(), opts.origin, opts.category, opts.customerId, String(c.rows[0]!.e164), opts.motivo, body, body.length, now + 3_600_000, crypto.randomUUID(), now, now],
+    });
+    const id = Number(r.rows[0]!.id);
+    await db.execute({ sql: `insert into sms_event (message_id, type, from_status, to_status, detail, at) values (?, 'created', null, 'queued', '{"origin":"e2e"}', ?)`, args: [id, now] });
+    return { id, motivo: opts.motivo };
+  });
+}

@@ -45,6 +45,14 @@ async function newBatch(): Promise<{ batchId: number }> {
   return { batchId: out.batch.id };
 }
 
+/** Tomorrow at a 5-minute mark, as "Agendar" requires. */
+const tomorrow = () => new Date(Math.ceil((Date.now() + 86_400_000) / 300_000) * 300_000);
+
+async function newScheduledBatch() {
+  const out = await createBatch({ ctx: { db, user: users.operador }, input: { ...batchDraft(), idempotencyKey: crypto.randomUUID(), sendAt: tomorrow() } });
+  return { batchId: out.batch.id, sendAt: tomorrow(), motivo: "Aviso remarcado", message: "Olá {primeiro_nome}, novo horário." };
+}
+
 async function newPausedBatch(): Promise<{ batchId: number }> {
   const b = await newBatch();
   await pauseBatch({ ctx: { db, user: users.operador }, input: b });
@@ -113,6 +121,14 @@ const MATRIX: Record<string, Entry> = {
   "queue.list": { allowed: ROLE_GROUPS.sms, input: () => ({}) },
   "queue.cancel": { allowed: ROLE_GROUPS.sms, input: newQueued },
   "queue.retryNow": { allowed: ROLE_GROUPS.sms, input: newQueued },
+  "queue.reschedule": {
+    allowed: ROLE_GROUPS.sms,
+    input: async () => {
+      const { message } = await queueMessage(db, { origin: "individual", customerId, phoneE164: "+5535991234567", motivo: "Visita", body: "Chego amanha.", encoding: "GSM7", segments: 1, characters: 13, createdBy: users.tecnico.id, idempotencyKey: crypto.randomUUID() });
+      await transition(db, message.id, "queued", "scheduled", { nextAttemptAt: tomorrow() }, { reason: "operator_schedule" });
+      return { id: message.id, sendAt: new Date(tomorrow().getTime() + 3_600_000) };
+    },
+  },
   "queue.resolveInDoubt": { allowed: ROLE_GROUPS.sms, input: async () => ({ ...(await newInDoubt()), action: "markSent" }) },
   "batch.preview": { allowed: ROLE_GROUPS.sms, input: batchDraft },
   "batch.previewRecipients": { allowed: ROLE_GROUPS.sms, input: batchDraft },
@@ -120,6 +136,8 @@ const MATRIX: Record<string, Entry> = {
   "batch.previewTotals": { allowed: ROLE_GROUPS.sms, input: () => ({ ...batchDraft(), deselectedCustomerIds: Array.from({ length: 3000 }, (_, i) => i + 1) }) },
   "batch.create": { allowed: ROLE_GROUPS.sms, input: () => ({ ...batchDraft(), idempotencyKey: crypto.randomUUID() }) },
   "batch.list": { allowed: ROLE_GROUPS.sms, input: () => ({}) },
+  "batch.sendForecast": { allowed: ROLE_GROUPS.sms, input: () => ({ ...batchDraft(), sendAt: tomorrow() }) },
+  "batch.reschedule": { allowed: ROLE_GROUPS.sms, input: newScheduledBatch },
   "batch.get": { allowed: ROLE_GROUPS.sms, input: newBatch },
   "batch.recipients": { allowed: ROLE_GROUPS.sms, input: newBatch },
   "batch.pause": { allowed: ROLE_GROUPS.sms, input: newBatch },

@@ -11,7 +11,8 @@ import { Card } from "../ui/card";
 import { EmptyState } from "../ui/empty-state";
 import { Spinner } from "../ui/spinner";
 import { BatchRecipientRow } from "./batch-recipient-row";
-import { batchCounts, BatchStatusBadge, isLive, ProgressBar } from "./batch-status";
+import { batchCounts, BatchStatusBadge, isLive, pollEvery, ProgressBar, useHeldLines } from "./batch-status";
+import { ScheduledBatchEditor } from "./scheduled-batch-editor";
 import { LoadError, LoadingBlock, LoadMore } from "@/app/_components/ui/query-states";
 
 const POLL_MS = 1500;
@@ -21,7 +22,7 @@ export function BatchHistory({ id }: { id: number }) {
   const t = useTranslations("smsBatch");
   const trpc = useTRPC();
   const batch = useQuery(
-    trpc.batch.get.queryOptions({ batchId: id }, { refetchInterval: (q) => (q.state.data && isLive(q.state.data.status, q.state.data.progress) ? POLL_MS : false) }),
+    trpc.batch.get.queryOptions({ batchId: id }, { refetchInterval: (q) => (q.state.data ? pollEvery(q.state.data.status, q.state.data.progress, POLL_MS) : false) }),
   );
   const live = batch.data ? isLive(batch.data.status, batch.data.progress) : false;
   const queryClient = useQueryClient();
@@ -52,6 +53,7 @@ function BatchHeader({ b }: { b: BatchWithProgressOutput }) {
   const t = useTranslations("smsBatch");
   const format = useFormatter();
   const c = batchCounts(b.progress);
+  const held = useHeldLines()(b);
   const totals = [
     { key: "recipients", value: b.progress.total },
     { key: "sent", value: c.sent },
@@ -68,8 +70,15 @@ function BatchHeader({ b }: { b: BatchWithProgressOutput }) {
             {t("history.createdBy", { name: b.createdBy.name, date: format.dateTime(b.createdAt, { dateStyle: "short", timeStyle: "short" }) })}
           </p>
         </div>
-        <BatchStatusBadge status={b.status} />
+        <BatchStatusBadge status={b.status} progress={b.progress} />
       </div>
+      {held.length > 0 ? (
+        <ul aria-label={t("held.label")} className="flex flex-col gap-1 rounded-lg bg-amber-50 px-3 py-2 text-sm font-medium text-amber-950 ring-1 ring-amber-200">
+          {held.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      ) : null}
       <p className="text-sm break-words text-slate-700">{b.filterSummary}</p>
       <div className="flex flex-col gap-1.5">
         <div className="flex justify-between text-sm font-medium text-slate-800">
@@ -96,6 +105,7 @@ function Controls({ b, resendable }: { b: BatchWithProgressOutput; resendable: n
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [confirmCancel, setConfirmCancel] = useState(false);
+  const [editing, setEditing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const refresh = () =>
     Promise.all([
@@ -120,7 +130,9 @@ function Controls({ b, resendable }: { b: BatchWithProgressOutput; resendable: n
 
   const canPause = b.status === "queued" || b.status === "running";
   const canResume = b.status === "paused";
-  const canCancel = b.status === "queued" || b.status === "running" || b.status === "paused";
+  // Allowed as long as anything has not left: a running batch may only be waiting for its send windows.
+  const canCancel = b.status === "scheduled" || b.status === "queued" || b.status === "running" || b.status === "paused";
+  const scheduled = b.status === "scheduled";
   const canResend = (b.status === "done" || b.status === "paused") && resendable > 0;
   const act = (m: { reset: () => void; mutate: (i: { batchId: number }) => void }) => () => {
     [pause, resume, cancel, resend].forEach((x) => x.reset());
@@ -131,7 +143,11 @@ function Controls({ b, resendable }: { b: BatchWithProgressOutput; resendable: n
   return (
     <div className="flex flex-col gap-3">
       <div className="grid grid-cols-2 gap-2 sm:flex sm:flex-wrap">
-        {canResume ? (
+        {scheduled ? (
+          <Button variant="secondary" className="col-span-2" aria-expanded={editing} onClick={() => setEditing((e) => !e)} disabled={busy}>
+            {t("history.editSchedule")}
+          </Button>
+        ) : canResume ? (
           <Button onClick={act(resume)} disabled={busy}>
             {t("history.resume")}
           </Button>
@@ -140,18 +156,33 @@ function Controls({ b, resendable }: { b: BatchWithProgressOutput; resendable: n
             {t("history.pause")}
           </Button>
         )}
-        <Button variant="secondary" onClick={act(resend)} disabled={busy || !canResend}>
-          {t("history.resend", { count: resendable })}
-        </Button>
+        {scheduled ? null : (
+          <Button variant="secondary" onClick={act(resend)} disabled={busy || !canResend}>
+            {t("history.resend", { count: resendable })}
+          </Button>
+        )}
         {!confirmCancel ? (
           <Button variant="danger" className="col-span-2" onClick={() => setConfirmCancel(true)} disabled={busy || !canCancel}>
-            {t("history.cancel")}
+            {scheduled ? t("history.cancelSchedule") : t("history.cancel")}
           </Button>
         ) : null}
       </div>
+      {editing && scheduled ? (
+        <ScheduledBatchEditor
+          b={b}
+          onDone={() => {
+            setEditing(false);
+            setNotice(t("history.rescheduled"));
+            return refresh();
+          }}
+          onClose={() => setEditing(false)}
+        />
+      ) : null}
       {confirmCancel ? (
         <div role="group" aria-label={t("history.cancelConfirmLabel")} className="flex flex-col gap-2 rounded-lg bg-red-50 p-3 ring-1 ring-red-200">
-          <p className="text-sm font-medium text-red-900">{t("history.cancelQuestion", { count: batchCounts(b.progress).waiting })}</p>
+          <p className="text-sm font-medium text-red-900">
+            {scheduled ? t("history.cancelScheduleQuestion") : t("history.cancelQuestion", { count: batchCounts(b.progress).waiting })}
+          </p>
           <div className="grid grid-cols-2 gap-2 sm:flex">
             <Button variant="danger" onClick={act(cancel)} disabled={busy}>
               {t("history.cancelConfirm")}

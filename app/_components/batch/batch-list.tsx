@@ -10,7 +10,7 @@ import { buttonClasses } from "../ui/button";
 import { cn } from "../ui/cn";
 import { EmptyState } from "../ui/empty-state";
 import { LoadError, LoadingBlock, LoadMore } from "../ui/query-states";
-import { batchCounts, BatchStatusBadge, isLive, ProgressBar } from "./batch-status";
+import { batchCounts, batchPhase, BatchStatusBadge, isLive, ProgressBar, useHeldLines } from "./batch-status";
 
 type Item = ListBatchesOutput["items"][number];
 
@@ -84,7 +84,8 @@ function BatchRow({ b }: { b: Item }) {
   const t = useTranslations("smsBatch");
   const format = useFormatter();
   const c = batchCounts(b.progress);
-  const running = b.status === "running" || b.status === "queued";
+  const running = b.status === "queued" || batchPhase(b.status, b.progress) === "running";
+  const held = useHeldLines()(b);
   return (
     <li
       className={cn(
@@ -99,7 +100,7 @@ function BatchRow({ b }: { b: Item }) {
         {format.dateTime(b.createdAt, { dateStyle: "short", timeStyle: "short" })}
       </span>
       <span className="justify-self-end md:order-7 md:justify-self-start">
-        <BatchStatusBadge status={b.status} />
+        <BatchStatusBadge status={b.status} progress={b.progress} />
       </span>
       {/* The motivo is the link; its ::after stretches over the whole row so the row is the tap target. */}
       <Link
@@ -123,6 +124,9 @@ function BatchRow({ b }: { b: Item }) {
       <span className="col-span-2 text-sm text-slate-700 tabular-nums md:order-6 md:col-span-1">
         {t("list.counts", { sent: c.sent, delivered: c.delivered, failed: c.failed })}
       </span>
+      {held.length > 0 ? (
+        <span className="col-span-2 text-sm font-medium break-words text-amber-900 md:order-8 md:col-span-full">{held.join(" · ")}</span>
+      ) : null}
       {running ? (
         <span className="col-span-2 md:order-8 md:col-span-full">
           <ProgressBar percent={b.progress.percent} label={t("list.progress", { motivo: b.motivo })} />

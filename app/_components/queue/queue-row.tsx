@@ -12,11 +12,12 @@ import { Button } from "../ui/button";
 import { cn } from "../ui/cn";
 import type { Feedback } from "../ui/feedback-toast";
 import { PhoneNumber } from "../ui/phone-number";
+import { ReschedulePanel } from "./reschedule-panel";
 import { useWhen } from "./use-when";
 
 export const QUEUE_COLUMNS = "md:grid-cols-[minmax(0,1.2fr)_minmax(0,1fr)_10rem_6.5rem_minmax(0,1.2fr)_14rem]";
 
-type Panel = "none" | "cancel" | "resolve";
+type Panel = "none" | "cancel" | "resolve" | "reschedule";
 
 function useStatusDetail() {
   const t = useTranslations("smsQueue.detail");
@@ -53,7 +54,12 @@ export function QueueRow({ item, onFeedback }: { item: QueueItem; onFeedback: (f
   };
 
   const cancel = useMutation(trpc.queue.cancel.mutationOptions({ onSuccess: () => done(t("feedback.cancelled", { name })) }));
-  const retry = useMutation(trpc.queue.retryNow.mutationOptions({ onSuccess: () => done(t("feedback.retried", { name })) }));
+  // Outside its send window the message goes at the opening: say when, never "next drain".
+  const retry = useMutation(
+    trpc.queue.retryNow.mutationOptions({
+      onSuccess: (r) => done(r.windowClosed ? t("feedback.retryHeld", { name, reason: r.windowClosed }) : t("feedback.retried", { name })),
+    }),
+  );
   const resolve = useMutation(
     trpc.queue.resolveInDoubt.mutationOptions({
       onSuccess: (_r, vars) => done(vars.action === "markSent" ? t("feedback.markedSent", { name }) : t("feedback.sentAgain", { name })),
@@ -121,6 +127,18 @@ export function QueueRow({ item, onFeedback }: { item: QueueItem; onFeedback: (f
             {t("actions.retryNow")}
           </Button>
         ) : null}
+        {item.reschedulable ? (
+          <Button
+            variant="secondary"
+            size="sm"
+            disabled={busy}
+            aria-expanded={panel === "reschedule"}
+            aria-label={t("reschedule.openFor", { name })}
+            onClick={() => setPanel(panel === "reschedule" ? "none" : "reschedule")}
+          >
+            {t("reschedule.open")}
+          </Button>
+        ) : null}
         {item.status === "in_doubt" ? (
           <Button variant="secondary" size="sm" disabled={busy} aria-expanded={panel === "resolve"} aria-label={t("actions.resolveFor", { name })} onClick={() => setPanel(panel === "resolve" ? "none" : "resolve")}>
             {t("actions.resolve")}
@@ -132,6 +150,8 @@ export function QueueRow({ item, onFeedback }: { item: QueueItem; onFeedback: (f
           </Button>
         ) : null}
       </div>
+
+      {panel === "reschedule" ? <ReschedulePanel item={item} name={name} onDone={done} onFailed={failed} onClose={() => setPanel("none")} /> : null}
 
       {panel === "cancel" ? (
         <div role="group" aria-label={t("actions.cancelFor", { name })} className="col-span-2 flex flex-wrap items-center gap-3 rounded-lg bg-red-50 p-3 ring-1 ring-red-200 md:order-7 md:col-span-6">

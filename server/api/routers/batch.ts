@@ -2,6 +2,8 @@ import { z } from "zod";
 import { cancelBatch, pauseBatch } from "@/server/services/batches/controls";
 import { previewBatch, previewCustomerIds, previewRecipients } from "@/server/services/batches/preview-batch";
 import { getBatch, listBatches, listBatchRecipients } from "@/server/services/batches/queries";
+import { forecastBatchSend } from "@/server/services/batches/send-forecast";
+import { updateScheduledBatch } from "@/server/services/batches/update-scheduled";
 import {
   batchIdInput,
   batchOutput,
@@ -16,6 +18,9 @@ import {
   previewBatchOutput,
   previewCustomerIdsOutput,
   previewRecipientsOutput,
+  sendForecastInput,
+  sendForecastOutput,
+  updateScheduledBatchInput,
 } from "@/server/services/batches/schemas";
 import { resendFailedAndSend, resumeAndSend, startBatch } from "@/server/services/batch-sending/start-batch";
 import { router, smsProcedure } from "../trpc";
@@ -37,6 +42,8 @@ export const batchRouter = router({
     .input(previewBatchInput)
     .output(previewCustomerIdsOutput)
     .query(({ ctx, input }) => previewCustomerIds({ db: ctx.db, input })),
+  /** The confirmation step: filters in words and who is outside the send window at the send time (a POST, as previewTotals). */
+  sendForecast: smsProcedure.input(sendForecastInput).output(sendForecastOutput).mutation(({ ctx, input }) => forecastBatchSend({ db: ctx.db, input })),
   create: smsProcedure.input(createBatchInput).output(createBatchOutput).mutation(({ ctx, input }) => startBatch({ ctx, input })),
   list: smsProcedure.input(listBatchesInput).output(listBatchesOutput).query(({ ctx, input }) => listBatches({ db: ctx.db, input })),
   get: smsProcedure.input(batchIdInput).output(batchWithProgressOutput).query(({ ctx, input }) => getBatch({ db: ctx.db, input })),
@@ -44,6 +51,8 @@ export const batchRouter = router({
     .input(listBatchRecipientsInput)
     .output(listBatchRecipientsOutput)
     .query(({ ctx, input }) => listBatchRecipients({ db: ctx.db, input })),
+  /** A scheduled batch's time, motivo and message, until it is released. */
+  reschedule: smsProcedure.input(updateScheduledBatchInput).output(batchOutput).mutation(({ ctx, input }) => updateScheduledBatch({ ctx, input })),
   pause: smsProcedure.input(batchIdInput).output(batchOutput).mutation(({ ctx, input }) => pauseBatch({ ctx, input })),
   resume: smsProcedure.input(batchIdInput).output(batchOutput).mutation(({ ctx, input }) => resumeAndSend({ ctx, input })),
   cancel: smsProcedure

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { listQueue } from "@/server/services/queue/list-queue";
-import { cancelQueued, resolveInDoubt, retryNow } from "@/server/services/queue/queue-actions";
+import { cancelQueued, rescheduleQueued, resolveInDoubt, retryNow } from "@/server/services/queue/queue-actions";
 import { queueStatus, queueStatusOutput, requestDrain } from "@/server/services/queue/queue-status";
-import { listQueueInput, listQueueOutput, queueActionInput, queueActionOutput, resolveInDoubtInput } from "@/server/services/queue/schemas";
+import { listQueueInput, listQueueOutput, queueActionInput, queueActionOutput, rescheduleQueuedInput, resolveInDoubtInput } from "@/server/services/queue/schemas";
 import { adminProcedure, router, smsProcedure } from "../trpc";
 
 // "Fila de SMS": operators see it and act on messages; only admins trigger a drain by hand.
@@ -11,6 +11,7 @@ export const queueRouter = router({
   list: smsProcedure.input(listQueueInput).output(listQueueOutput).query(({ ctx, input }) => listQueue({ db: ctx.db, input })),
   cancel: smsProcedure.input(queueActionInput).output(queueActionOutput).mutation(({ ctx, input }) => cancelQueued({ ctx, input })),
   retryNow: smsProcedure.input(queueActionInput).output(queueActionOutput).mutation(({ ctx, input }) => retryNow({ ctx, input })),
+  reschedule: smsProcedure.input(rescheduleQueuedInput).output(queueActionOutput).mutation(({ ctx, input }) => rescheduleQueued({ ctx, input })),
   resolveInDoubt: smsProcedure.input(resolveInDoubtInput).output(queueActionOutput).mutation(({ ctx, input }) => resolveInDoubt({ ctx, input })),
   drainNow: adminProcedure.output(z.object({ requested: z.literal(true) })).mutation(({ ctx }) => requestDrain({ ctx })),
 });

@@ -30,8 +30,12 @@ export function chunkSizeFor(ratePerSecond: number): number {
 }
 
 export type BatchChunkResult = {
-  /** more: call again; the others end this run (paused/cancelled wait for a resume or stay). */
-  state: "more" | "done" | "paused" | "cancelled";
+  /**
+   * more: call again; the others end this run (paused/cancelled wait for a resume or stay; waiting:
+   * every message exists and the rest wait for their window or a retry, which the queue drain sends;
+   * scheduled: not released yet).
+   */
+  state: "more" | "done" | "paused" | "cancelled" | "waiting" | "scheduled";
   created: number;
   sent: number;
   scheduled: number;
@@ -39,14 +43,14 @@ export type BatchChunkResult = {
 };
 
 function stateOf(status: BatchStatus): BatchChunkResult["state"] {
-  return status === "paused" || status === "cancelled" ? status : status === "running" ? "more" : "done";
+  return status === "paused" || status === "cancelled" || status === "scheduled" ? status : status === "running" ? "more" : "done";
 }
 
 export async function sendBatchChunk(db: Db, batchId: number, { limit, now }: { limit?: number; now?: Date } = {}): Promise<BatchChunkResult> {
   const res: BatchChunkResult = { state: "more", created: 0, sent: 0, scheduled: 0, failed: 0 };
   let batch = await findBatch(db, batchId);
   if (batch.status === "queued") batch = (await markBatchRunning(db, batchId)) ?? (await findBatch(db, batchId));
-  if (batch.status === "paused" || batch.status === "cancelled" || batch.status === "done") return { ...res, state: batch.status };
+  if (batch.status !== "running") return { ...res, state: stateOf(batch.status) };
   // Read once per chunk: its rate sizes the chunk, and the chunk's sends go through (and are paced by) it.
   const account = await sendingAccount(db, batch.providerAccountId);
   const size = limit ?? chunkSizeFor(account?.ratePerSecond ?? 1);
@@ -61,7 +65,9 @@ export async function sendBatchChunk(db: Db, batchId: number, { limit, now }: { 
     ids = await createdAhead(db, batchId, size);
     if (ids.length === 0 && made.recipients === 0) {
       if (await finishBatch(db, batchId)) return { ...res, state: "done" };
-      return { ...res, state: stateOf((await findBatch(db, batchId)).status) };
+      // Nothing left for the sender: what remains waits in the queue (the drain finishes the batch).
+      const status = (await findBatch(db, batchId)).status;
+      return { ...res, state: status === "running" ? "waiting" : stateOf(status) };
     }
   }
 

@@ -15,6 +15,8 @@ type Ctx = { db: Db; user: SessionUser };
 
 export async function startBatch({ ctx, input }: { ctx: Ctx; input: CreateBatchInput }) {
   const out = await createBatch({ ctx, input });
+  // A scheduled batch is a database row the queue drain releases at its time (release-batches.ts).
+  if (out.batch.status === "scheduled") return out;
   await sendJobEvent({ name: "sms/batch.requested", data: { batchId: out.batch.id, accountId: await sendingAccountId(ctx.db, out.batch.providerAccountId) }, id: `batch-${out.batch.id}` });
   return out;
 }

@@ -1,6 +1,12 @@
 // Batch enums and labels shared by the schema, the zod schemas and the browser (no server imports).
 
-export const BATCH_STATUSES = ["queued", "running", "paused", "cancelled", "done"] as const;
+/**
+ * The stored lifecycle, moved only by compare-and-set verbs (controls.ts): scheduled (waits for its
+ * time) → queued → running → done, with paused and cancelled on the side. "running" lasts until every
+ * message is final: while some wait for their send window or a retry, the batch is still running
+ * (what it waits for is derived from the ledger, see progress.ts), so it can be paused or cancelled.
+ */
+export const BATCH_STATUSES = ["scheduled", "queued", "running", "paused", "cancelled", "done"] as const;
 export type BatchStatus = (typeof BATCH_STATUSES)[number];
 
 /** "Considerar": the filter that drives the selection. */
@@ -16,6 +22,7 @@ export const BATCH_MODE_LABELS: Readonly<Record<BatchMode, string>> = {
 };
 
 export const BATCH_STATUS_LABELS: Readonly<Record<BatchStatus, string>> = {
+  scheduled: "Agendado",
   queued: "Na fila",
   running: "Enviando",
   paused: "Pausado",

@@ -75,7 +75,10 @@ describe("pause, resume, cancel", () => {
     const id = await newBatch();
     await markBatchRunning(db, id);
     expect(await finishBatch(db, id)).toBeNull(); // recipients still pending
-    await simulateSender(db, id);
+    const ids = await simulateSender(db, id);
+    // Every recipient has a message, but they still wait in the queue: not done yet.
+    expect(await finishBatch(db, id)).toBeNull();
+    for (const m of ids) await settle(m, "delivered");
     expect((await finishBatch(db, id))?.status).toBe("done");
     for (const verb of [pauseBatch, cancelBatch]) {
       expect(await fails(verb({ ctx: ctx(), input: { batchId: id } }))).toMatchObject({ kind: "conflict", message: "O lote já foi concluído." });

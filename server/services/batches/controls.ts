@@ -1,9 +1,12 @@
 /**
- * The batch state machine: queued → running → done, with paused and cancelled on the side. Every
- * move is a compare-and-set on the status, so two operators (or an operator and the sender) can
- * never both win. The caller (router/jobs) emits `sms/batch.requested` after resume and re-send.
+ * The batch state machine: scheduled → queued → running → done, with paused and cancelled on the
+ * side. Every move is a compare-and-set on the status, so two operators (or an operator, the sender
+ * and the queue drain) can never both win. "done" needs every message final: a batch whose messages
+ * wait for their send window or a retry stays running (pausable, cancellable) until the queue drain
+ * sends the last of them (settleBatches). The caller (router/jobs) emits `sms/batch.requested`
+ * after resume and re-send.
  */
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, lte, type SQL, sql } from "drizzle-orm";
 import type { SQLiteUpdateSetSource } from "drizzle-orm/sqlite-core";
 import type { Db } from "@/db/client";
 import { smsBatch, smsMessage } from "@/db/schema";
@@ -18,6 +21,7 @@ import { type BatchIdInput, batchIdInput, type BatchOutput } from "./schemas";
 type Ctx = { db: Db; user: SessionUser };
 
 const STATE_ERRORS: Readonly<Record<BatchStatus, string>> = {
+  scheduled: "O lote está agendado e ainda não começou: altere o horário ou cancele o agendamento.",
   queued: "O lote ainda não começou a enviar.",
   running: "O lote está enviando.",
   paused: "O lote já está pausado.",
@@ -58,6 +62,13 @@ export async function resumeBatch({ ctx, input }: { ctx: Ctx; input: BatchIdInpu
   return loadBatchOutput(ctx.db, batchId);
 }
 
+/** Messages that have not reached a final status: waiting (window, retry), going out, or awaiting an operator. */
+const UNSETTLED_MESSAGE = "('queued', 'scheduled', 'sending', 'in_doubt')";
+
+/** Every recipient of the batch (SQL expression of its id) has a message and every message is final. */
+const allMessagesFinal = (batchId: SQL) => sql`NOT EXISTS (SELECT 1 FROM sms_batch_recipient r WHERE r.batch_id = ${batchId} AND r.message_id IS NULL)
+  AND NOT EXISTS (SELECT 1 FROM sms_message m WHERE m.batch_id = ${batchId} AND m.status IN ${sql.raw(UNSETTLED_MESSAGE)})`;
+
 /**
  * Cancels the batch's messages still waiting (queued or scheduled), with their events, only once
  * the batch is cancelled. Set-based (not ledger.transition per message): one atomic pair of
@@ -65,6 +76,7 @@ export async function resumeBatch({ ctx, input }: { ctx: Ctx; input: BatchIdInpu
  * raced with the cancel.
  */
 export function cancelWaitingMessagesStatements(db: Db, batchId: number, now: Date) {
+  // Queued covers those waiting for a retry (next_attempt_at later); scheduled, those held by the window.
   const waiting = sql`${smsMessage.batchId} = ${batchId} AND ${smsMessage.status} IN ('queued', 'scheduled')
     AND EXISTS (SELECT 1 FROM sms_batch b WHERE b.id = ${batchId} AND b.status = 'cancelled')`;
   return [
@@ -83,7 +95,7 @@ export async function cancelBatch({ ctx, input }: { ctx: Ctx; input: BatchIdInpu
     ctx.db
       .update(smsBatch)
       .set({ status: "cancelled", finishedAt: now, updatedAt: now })
-      .where(and(eq(smsBatch.id, batchId), inArray(smsBatch.status, ["queued", "running", "paused"])))
+      .where(and(eq(smsBatch.id, batchId), inArray(smsBatch.status, ["scheduled", "queued", "running", "paused"])))
       .returning(),
     ...cancelWaitingMessagesStatements(ctx.db, batchId, now),
   ]);
@@ -136,16 +148,40 @@ export async function markBatchRunning(db: Db, batchId: number): Promise<BatchRo
   return compareAndSet(db, batchId, ["queued"], { status: "running", startedAt: sql`coalesce(${smsBatch.startedAt}, ${Date.now()})` });
 }
 
-/** running → done once every recipient has its message; null otherwise (paused, cancelled, pending). */
+/**
+ * running → done once every recipient has its message and every message is final; null otherwise
+ * (paused, cancelled, recipients pending, or messages waiting for their window, a retry or an operator).
+ */
 export async function finishBatch(db: Db, batchId: number): Promise<BatchRow | null> {
+  const now = new Date();
   const [row] = await db
     .update(smsBatch)
-    .set({ status: "done", finishedAt: new Date(), updatedAt: new Date() })
-    .where(and(
-      eq(smsBatch.id, batchId),
-      eq(smsBatch.status, "running"),
-      sql`NOT EXISTS (SELECT 1 FROM sms_batch_recipient r WHERE r.batch_id = ${batchId} AND r.message_id IS NULL)`,
-    ))
+    .set({ status: "done", finishedAt: now, updatedAt: now })
+    .where(and(eq(smsBatch.id, batchId), eq(smsBatch.status, "running"), allMessagesFinal(sql`${batchId}`)))
     .returning();
   return row ?? null;
+}
+
+/**
+ * The queue drain's hook: every running batch whose last messages became final (sent by the drain
+ * after their window opened or their retry, cancelled in the Fila, settled by an operator) is done.
+ * One statement; returns the ids finished.
+ */
+export async function settleBatches(db: Db, now = new Date()): Promise<number[]> {
+  const rows = await db
+    .update(smsBatch)
+    .set({ status: "done", finishedAt: now, updatedAt: now })
+    .where(and(eq(smsBatch.status, "running"), allMessagesFinal(sql`${smsBatch.id}`)))
+    .returning({ id: smsBatch.id });
+  return rows.map((r) => r.id);
+}
+
+/** scheduled → queued for every batch whose time has come (the queue drain's hook); returns their ids. */
+export async function releaseDueBatches(db: Db, now = new Date()): Promise<number[]> {
+  const rows = await db
+    .update(smsBatch)
+    .set({ status: "queued", updatedAt: now })
+    .where(and(eq(smsBatch.status, "scheduled"), lte(smsBatch.scheduledAt, now)))
+    .returning({ id: smsBatch.id });
+  return rows.map((r) => r.id);
 }

@@ -17,6 +17,7 @@ import { measureSelection, type SelectionMeasure, selectionOf } from "./preview-
 import { loadBatchOutput } from "./queries";
 import { textRulesFor } from "./render";
 import { type CreateBatchInput, type CreateBatchOutput, createBatchInput, MAX_PARTS_PER_MESSAGE } from "./schemas";
+import { sendAtProblem } from "./send-at";
 import { anyRecipientSql, snapshotSql } from "./selection-sql";
 
 type Ctx = { db: Db; user: SessionUser };
@@ -39,9 +40,14 @@ function overLimitMessage(m: SelectionMeasure, template: string): string {
 export async function createBatch({ ctx, input }: { ctx: Ctx; input: CreateBatchInput }): Promise<CreateBatchOutput> {
   const data = parseInput(createBatchInput, input);
   const { db } = ctx;
+  const sendAt = data.sendAt ?? null;
 
   const [previous] = await db.select().from(smsBatch).where(eq(smsBatch.idempotencyKey, data.idempotencyKey));
   if (previous) return replay(ctx, previous);
+
+  // A replay above answers with the first batch even once its time has passed.
+  const timeProblem = sendAt ? sendAtProblem(sendAt) : null;
+  if (timeProblem) throw invalid(timeProblem, { sendAt: timeProblem });
 
   const base = selectionOf(data);
   await assertFilterTargets(db, base.filters);
@@ -71,6 +77,8 @@ export async function createBatch({ ctx, input }: { ctx: Ctx; input: CreateBatch
         idempotencyKey: data.idempotencyKey,
         deselectedCustomerIds: [...s.deselected],
         maxParts: data.maxParts ?? null,
+        // "Agendar": the snapshot is taken now; the queue drain releases the batch at its time.
+        ...(sendAt ? { status: "scheduled" as const, scheduledAt: sendAt } : {}),
       })
       .onConflictDoNothing({ target: smsBatch.idempotencyKey })
       .returning(),
@@ -94,6 +102,7 @@ export async function createBatch({ ctx, input }: { ctx: Ctx; input: CreateBatch
     stripAccents: rules.stripAccents,
     overLimitLeftOut: measure.exclusions.overLimit,
     recipients: row.recipients,
+    ...(sendAt ? { scheduledAt: sendAt.toISOString() } : {}),
   });
   return { batch: await loadBatchOutput(db, row.id), recipients: row.recipients, replayed: false };
 }

@@ -51,3 +51,20 @@ export async function describeFilters(db: Db, f: BatchFilters): Promise<string> 
     .filter((x) => x !== null)
     .join(" · ");
 }
+
+/**
+ * Every filter of a batch as label and value, for the confirmation step: Considerar's value, Bairro
+ * and Rua (or "Todos"), Prefixo, Todos os fones and, for Cidade, Com conexão.
+ */
+export async function filterLines(db: Db, f: BatchFilters): Promise<{ label: string; value: string }[]> {
+  const labels = await loadLabels(db, f);
+  const lines = [{ label: BATCH_MODE_LABELS[f.mode], value: labels.value ?? `#${f.valueId}` }];
+  if (f.mode === "cidade") {
+    lines.push({ label: "Bairro", value: labels.neighbourhood ?? "Todos os bairros" });
+    lines.push({ label: "Rua", value: labels.street ?? "Todas as ruas" });
+  }
+  lines.push({ label: "Prefixo", value: f.prefixes.length > 0 ? f.prefixes.join(", ") : "0 (todos os celulares)" });
+  lines.push({ label: "Fones", value: f.allPhones ? "Todos os fones (também os celulares adicionais)" : "Só o celular principal" });
+  if (f.mode === "cidade") lines.push({ label: "Com conexão", value: f.withConnection ? "Sim" : "Não" });
+  return lines;
+}

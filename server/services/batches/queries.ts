@@ -36,6 +36,7 @@ async function toOutput(db: Db, row: BatchRow, creatorName: string | null): Prom
     maxParts: row.maxParts,
     recipients: row.recipients,
     createdAt: row.createdAt,
+    scheduledAt: row.scheduledAt,
     startedAt: row.startedAt,
     finishedAt: row.finishedAt,
   };

@@ -107,11 +107,27 @@ export function toBatchFilters(d: BatchDraft): BatchFilters {
 export const previewBatchInput = z.object({ ...draftShape, cursor: z.string().max(40).nullish() }).superRefine(refineDraft);
 export type PreviewBatchInput = z.input<typeof previewBatchInput>;
 
-/** "Enviar". */
+/** "Agendar": when to send (absent or null: at once). Past times and the 5-minute step are checked by the services (send-at.ts). */
+const sendAtField = z.date("Informe a data e a hora do envio.").nullish();
+
+/** "Enviar" (or "Agendar" with `sendAt`). */
 export const createBatchInput = z
-  .object({ ...draftShape, idempotencyKey: z.uuid("Chave de idempotência inválida.") })
+  .object({ ...draftShape, idempotencyKey: z.uuid("Chave de idempotência inválida."), sendAt: sendAtField })
   .superRefine(refineDraft);
 export type CreateBatchInput = z.input<typeof createBatchInput>;
+
+/** The confirmation step's forecast: the draft (with unticked customers) and the chosen send time. */
+export const sendForecastInput = z.object({ ...draftShape, sendAt: sendAtField }).superRefine(refineDraft);
+export type SendForecastInput = z.input<typeof sendForecastInput>;
+
+/** Editing a scheduled batch before it is released: its time, motivo and message. */
+export const updateScheduledBatchInput = z.object({
+  batchId: z.number("Lote inválido.").int().positive("Lote inválido."),
+  sendAt: z.date("Informe a data e a hora do envio."),
+  motivo: draftShape.motivo,
+  message: draftShape.message.refine((m) => m.trim() !== "", "Escreva a mensagem."),
+});
+export type UpdateScheduledBatchInput = z.input<typeof updateScheduledBatchInput>;
 
 export const batchIdInput = z.object({ batchId: z.number("Lote inválido.").int().positive("Lote inválido.") });
 export type BatchIdInput = z.input<typeof batchIdInput>;
@@ -199,6 +215,11 @@ export const batchProgressOutput = z.object({
   finished: z.number(),
   /** finished / total, rounded down; 100 for an empty done batch. */
   percent: z.number(),
+  /** What a running batch waits for: messages held by their send window, and those waiting for a retry, each with the earliest time. */
+  held: z.object({
+    window: z.object({ count: z.number(), from: z.date() }).nullable(),
+    retry: z.object({ count: z.number(), from: z.date() }).nullable(),
+  }),
 });
 export type BatchProgressOutput = z.output<typeof batchProgressOutput>;
 
@@ -225,6 +246,8 @@ export const batchOutput = z.object({
   maxParts: z.number().nullable(),
   recipients: z.number(),
   createdAt: z.date(),
+  /** When a scheduled batch is released (kept after the release, for the history). */
+  scheduledAt: z.date().nullable(),
   startedAt: z.date().nullable(),
   finishedAt: z.date().nullable(),
 });
@@ -260,3 +283,18 @@ export const batchRecipientOutput = z.object({
 });
 export const listBatchRecipientsOutput = z.object({ items: z.array(batchRecipientOutput), nextCursor: z.number().nullable() });
 export type ListBatchRecipientsOutput = z.output<typeof listBatchRecipientsOutput>;
+
+export const sendForecastOutput = z.object({
+  /** Every filter chosen, as the operator reads it ("Bairro": "Centro"). */
+  filters: z.array(z.object({ label: z.string(), value: z.string() })),
+  /** The moment the forecast is for: now, or the scheduled time. */
+  at: z.date(),
+  /** Whether the message type waits for the send windows at all (operational notices do not). */
+  windowBound: z.boolean(),
+  recipients: z.number(),
+  /** Recipients outside their window at `at`. */
+  outside: z.number(),
+  /** Per UF and time zone: how many, and when the window next opens (null: open at `at`). */
+  places: z.array(z.object({ uf: z.string(), timeZone: z.string(), count: z.number(), opensAt: z.date().nullable() })),
+});
+export type SendForecastOutput = z.output<typeof sendForecastOutput>;

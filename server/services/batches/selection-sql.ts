@@ -188,6 +188,21 @@ export function anyRecipientSql(s: Selection): SQL {
 }
 
 /**
+ * The recipients counted per city of their customer (the send-window forecast of the confirmation
+ * step: a city has one UF and time zone). One aggregate over the selection's range, a handful of rows
+ * out whatever the batch's size; a Cidade selection is one city, so it needs no join at all, the
+ * other modes look each customer up by primary key. Rows: city_id, n.
+ */
+export function recipientsByCitySql(s: Selection): SQL {
+  if (s.filters.mode === "cidade") {
+    return sql`SELECT ${s.filters.valueId} AS city_id, count(*) AS n FROM batch_candidate b WHERE ${recipients(s)}`;
+  }
+  return sql`SELECT c.city_id AS city_id, count(*) AS n
+    FROM batch_candidate b CROSS JOIN customer c ON c.id = b.customer_id
+    WHERE ${recipients(s)} GROUP BY c.city_id`;
+}
+
+/**
  * The snapshot: every sendable phone of the selected customers, inserted in customer id order so
  * that INSERT OR IGNORE on (batch_id, phone_e164) keeps a shared number for the lowest customer id.
  * `changes() = 1` ties it to the sms_batch insert just before it in the same batch: a repeated

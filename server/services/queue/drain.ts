@@ -7,7 +7,7 @@ import type { Db } from "@/db/client";
 import { city, customer, smsMessage } from "@/db/schema";
 import type { Uf } from "@/db/schema/constants";
 import { dddToUfs } from "@/server/sms/phone";
-import { isWindowBound, windowAt } from "@/server/sms/send-window";
+import { isWindowBound, windowAt, type WindowState } from "@/server/sms/send-window";
 import { getSendWindowRules } from "../sms/settings";
 import { logger } from "@/server/lib/logger";
 import { adapterFor, findAccount } from "../sms-accounts/account-store";
@@ -79,6 +79,12 @@ async function placesOf(db: Db, msgs: MessageRow[]): Promise<Map<number, { uf: U
 /** A message without a customer is placed by its DDD (first UF of that area code), Brasília time. */
 function placeByPhone(e164: string): { uf: Uf; timeZone: string } {
   return { uf: dddToUfs(e164.slice(3, 5))[0] ?? "SP", timeZone: "America/Sao_Paulo" };
+}
+
+/** The send window of one message right now (its customer's UF and zone, else its DDD's), with the UF. */
+export async function windowOf(db: Db, m: MessageRow, at: Date): Promise<{ uf: Uf; state: WindowState }> {
+  const place = (m.customerId !== null ? (await placesOf(db, [m])).get(m.customerId) : undefined) ?? placeByPhone(m.phoneE164);
+  return { uf: place.uf, state: windowAt(at, { ...place, category: m.category, rules: await getSendWindowRules(db) }) };
 }
 
 /**

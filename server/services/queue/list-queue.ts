@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { customer, smsMessage } from "@/db/schema";
 import { formatPhoneNational } from "@/server/sms/phone";
 import { parseInput } from "../batches/parse";
+import { isOperatorScheduled } from "./queue-actions";
 import { type ListQueueInput, listQueueInput, type ListQueueOutput, PENDING_STATUSES, type PendingStatus } from "./schemas";
 
 const isPending = (s: string): s is PendingStatus => (PENDING_STATUSES as readonly string[]).includes(s);
@@ -57,6 +58,7 @@ export async function listQueue({ db, input }: { db: Db; input: ListQueueInput }
               lastError: r.lastErrorMessage ? { code: r.lastErrorCode, message: r.lastErrorMessage } : null,
               batchId: r.batchId,
               createdAt: r.createdAt,
+              reschedulable: isOperatorScheduled(r),
             },
           ]
         : [],

@@ -241,3 +241,29 @@ describe("queue actions", () => {
     expect((await refusal(cancelQueued({ ctx: ctx(), input: { id: 999_999, status: "queued" } }))).kind).toBe("not_found");
   });
 });
+
+describe("tentar agora outside the send window", () => {
+  // Sunday 06/12/2026 12:00 in São Paulo: MG's default window (weekdays 08–18) is closed until Monday 08:00.
+  const sunday = new Date("2026-12-06T15:00:00Z");
+  const mondayOpening = new Date("2026-12-07T11:00:00Z");
+
+  it("says when a collection message goes instead of promising the next drain, and holds it until then", async () => {
+    const m = await queued("billing", { category: "cobranca" });
+    const res = await retryNow({ ctx: ctx(), input: { id: m.id, status: "queued" }, now: sunday });
+    expect(res).toMatchObject({ status: "scheduled", nextAttemptAt: mondayOpening, windowClosed: "Fora do horário permitido para MG: sai seg 07/12 às 08:00." });
+    expect((await getMessage(db, m.id))?.lastErrorCode).toBe("send_window");
+    expect((await eventsOf(m.id)).at(-1)).toMatchObject({ fromStatus: "queued", toStatus: "scheduled", detail: { reason: "retry_now_window_closed" } });
+    // Not due before the opening: the drain leaves it alone.
+    expect((await claimDue(db, { limit: 100, now: sunday })).map((c) => c.id)).not.toContain(m.id);
+
+    // Already waiting for that opening: the same answer, nothing written.
+    const events = (await eventsOf(m.id)).length;
+    const again = await retryNow({ ctx: ctx(), input: { id: m.id, status: "scheduled" }, now: sunday });
+    expect(again).toMatchObject({ status: "scheduled", windowClosed: "Fora do horário permitido para MG: sai seg 07/12 às 08:00." });
+    expect(await eventsOf(m.id)).toHaveLength(events);
+
+    // Once the window is open, "tentar agora" makes it due at once.
+    const open = await retryNow({ ctx: ctx(), input: { id: m.id, status: "scheduled" }, now: mondayOpening });
+    expect(open).toMatchObject({ status: "queued", nextAttemptAt: mondayOpening, windowClosed: null });
+  });
+});

@@ -11,18 +11,23 @@ import { STATUS_LABELS } from "@/server/sms/status";
 import { writeAudit } from "../audit";
 import { parseInput } from "../batches/parse";
 import { conflict, invalid, notFound } from "../errors";
+import { formatPanelTime, sendAtProblem } from "../batches/send-at";
+import { settleBatches } from "../batches/controls";
 import { getMessage, type MessageRow, transition } from "../sms/ledger";
+import { windowOf } from "./drain";
 import {
   type QueueActionInput,
   queueActionInput,
   type QueueActionOutput,
+  type RescheduleQueuedInput,
+  rescheduleQueuedInput,
   type ResolveInDoubtInput,
   resolveInDoubtInput,
 } from "./schemas";
 
 type Ctx = { db: Db; user: SessionUser };
 
-const out = (m: MessageRow): QueueActionOutput => ({ id: m.id, status: m.status, nextAttemptAt: m.nextAttemptAt });
+const out = (m: MessageRow, windowClosed: string | null = null): QueueActionOutput => ({ id: m.id, status: m.status, nextAttemptAt: m.nextAttemptAt, windowClosed });
 
 async function load(db: Db, id: number): Promise<MessageRow> {
   const m = await getMessage(db, id);
@@ -47,18 +52,66 @@ export async function cancelQueued({ ctx, input }: { ctx: Ctx; input: QueueActio
   const row = await transition(ctx.db, id, status, "cancelled", { nextAttemptAt: null, leaseUntil: null }, { reason: "operator_cancel", by: ctx.user.id, byName: ctx.user.name });
   if (!row) return changedMeanwhile(ctx.db, id);
   await writeAudit(ctx, "queue.cancel", "sms_message", id, { from: status });
+  // The batch's last waiting message may be this one: its batch is done now, not at the next drain.
+  if (row.batchId !== null) await settleBatches(ctx.db);
   return out(row);
 }
 
-/** "Tentar agora": due at once, so the next drain (or "Processar fila agora") takes it. */
-export async function retryNow({ ctx, input }: { ctx: Ctx; input: QueueActionInput }): Promise<QueueActionOutput> {
+/**
+ * "Tentar agora": due at once, so the next drain (or "Processar fila agora") takes it. Outside the
+ * message's send window the law still holds: it goes at the window's opening, and the operator is
+ * told when instead of being promised the next drain.
+ */
+export async function retryNow({ ctx, input, now = new Date() }: { ctx: Ctx; input: QueueActionInput; now?: Date }): Promise<QueueActionOutput> {
   const { id, status } = parseInput(queueActionInput, input);
   refuseUnless(status, ["queued", "scheduled"], "Só mensagens na fila ou agendadas podem ser antecipadas.");
-  const now = new Date();
-  // A collection message outside its send window is scheduled again by the drain: the law still holds.
-  const row = await transition(ctx.db, id, status, "queued", { nextAttemptAt: now }, { reason: "retry_now", by: ctx.user.id, byName: ctx.user.name });
+  const by = { by: ctx.user.id, byName: ctx.user.name };
+  const seen = await load(ctx.db, id);
+  if (seen.status !== status) return changedMeanwhile(ctx.db, id);
+  const { uf, state } = await windowOf(ctx.db, seen, now);
+  if (!state.open) {
+    const notice = `Fora do horário permitido para ${uf}: sai ${formatPanelTime(state.nextOpening, { at: true, now })}.`;
+    // Already scheduled for that opening: nothing to change.
+    const unchanged = status === "scheduled" && seen.nextAttemptAt?.getTime() === state.nextOpening.getTime();
+    const row = unchanged
+      ? seen
+      : await transition(
+          ctx.db, id, status, "scheduled",
+          { nextAttemptAt: state.nextOpening, lastErrorCode: "send_window", lastErrorMessage: state.reason },
+          { reason: "retry_now_window_closed", nextOpening: state.nextOpening.toISOString(), ...by },
+        );
+    if (!row) return changedMeanwhile(ctx.db, id);
+    await writeAudit(ctx, "queue.retry_now", "sms_message", id, { from: status, windowClosed: true });
+    return out(row, notice);
+  }
+  const row = await transition(ctx.db, id, status, "queued", { nextAttemptAt: now }, { reason: "retry_now", ...by });
   if (!row) return changedMeanwhile(ctx.db, id);
   await writeAudit(ctx, "queue.retry_now", "sms_message", id, { from: status });
+  return out(row);
+}
+
+/**
+ * Scheduled by a person with "Agendar" (individual SMS) and not tried yet: no attempt, no deferral
+ * by the send window or a failure. Those held by the law or a retry keep the time the sender chose.
+ */
+export function isOperatorScheduled(m: { origin: string; status: string; attempts: number; lastErrorCode: string | null }): boolean {
+  return m.origin === "individual" && m.status === "scheduled" && m.attempts === 0 && m.lastErrorCode === null;
+}
+
+/** "Alterar horário": a scheduled individual SMS goes at another time, until the drain takes it. */
+export async function rescheduleQueued({ ctx, input }: { ctx: Ctx; input: RescheduleQueuedInput }): Promise<QueueActionOutput> {
+  const { id, sendAt } = parseInput(rescheduleQueuedInput, input);
+  const problem = sendAtProblem(sendAt);
+  if (problem) throw invalid(problem, { sendAt: problem });
+  const seen = await load(ctx.db, id);
+  if (seen.status !== "scheduled") return changedMeanwhile(ctx.db, id);
+  if (!isOperatorScheduled(seen)) throw conflict("Só o horário de um SMS individual agendado pode ser alterado; esta mensagem aguarda o horário permitido ou uma nova tentativa.");
+  const row = await transition(
+    ctx.db, id, "scheduled", "scheduled", { nextAttemptAt: sendAt },
+    { reason: "operator_reschedule", from: seen.nextAttemptAt?.toISOString() ?? null, sendAt: sendAt.toISOString(), by: ctx.user.id, byName: ctx.user.name },
+  );
+  if (!row) return changedMeanwhile(ctx.db, id);
+  await writeAudit(ctx, "queue.reschedule", "sms_message", id, { from: seen.nextAttemptAt?.toISOString() ?? null, to: sendAt.toISOString() });
   return out(row);
 }
 
@@ -80,5 +133,6 @@ export async function resolveInDoubt({ ctx, input }: { ctx: Ctx; input: ResolveI
       : await transition(ctx.db, data.id, "in_doubt", "queued", { nextAttemptAt: now, leaseUntil: null }, { reason: "operator_send_again", acceptedDuplicate: true, ...by });
   if (!row) return changedMeanwhile(ctx.db, data.id);
   await writeAudit(ctx, data.action === "markSent" ? "queue.mark_sent" : "queue.send_again", "sms_message", data.id, {});
+  if (row.batchId !== null && row.status === "sent") await settleBatches(ctx.db);
   return out(row);
 }

@@ -33,6 +33,8 @@ export const queueItemOutput = z.object({
   lastError: z.object({ code: z.string().nullable(), message: z.string() }).nullable(),
   batchId: z.number().nullable(),
   createdAt: z.date(),
+  /** An individual SMS scheduled with "Agendar" and not yet tried: its time can be changed ("Alterar horário"). */
+  reschedulable: z.boolean(),
 });
 export type QueueItem = z.output<typeof queueItemOutput>;
 
@@ -46,6 +48,10 @@ export type ListQueueOutput = z.output<typeof listQueueOutput>;
 export const queueActionInput = z.object({ id: messageId, status: z.enum(PENDING_STATUSES, { error: "Situação inválida para a fila." }) });
 export type QueueActionInput = z.input<typeof queueActionInput>;
 
+/** "Alterar horário" of an individual SMS scheduled with "Agendar": the new time (São Paulo time on the form). */
+export const rescheduleQueuedInput = z.object({ id: messageId, sendAt: z.date("Informe a data e a hora do envio.") });
+export type RescheduleQueuedInput = z.input<typeof rescheduleQueuedInput>;
+
 export const IN_DOUBT_ACTIONS = ["markSent", "sendAgain"] as const;
 
 export const resolveInDoubtInput = z.object({
@@ -56,5 +62,11 @@ export const resolveInDoubtInput = z.object({
 });
 export type ResolveInDoubtInput = z.input<typeof resolveInDoubtInput>;
 
-export const queueActionOutput = z.object({ id: z.number(), status: z.enum(SMS_STATUSES), nextAttemptAt: z.date().nullable() });
+export const queueActionOutput = z.object({
+  id: z.number(),
+  status: z.enum(SMS_STATUSES),
+  nextAttemptAt: z.date().nullable(),
+  /** "Tentar agora" outside the send window: when it goes instead ("Fora do horário permitido para SP: sai seg 07/12 às 08:00."). */
+  windowClosed: z.string().nullable(),
+});
 export type QueueActionOutput = z.output<typeof queueActionOutput>;

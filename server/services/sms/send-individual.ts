@@ -15,7 +15,8 @@ import { writeAudit } from "../audit";
 import { DomainError, forbidden, invalid, notFound } from "../errors";
 import { findDefaultAccount } from "../sms-accounts/account-store";
 import { dispatchMessage } from "./dispatch";
-import { getMessage, type MessageRow, queueMessage } from "./ledger";
+import { sendAtProblem } from "../batches/send-at";
+import { getMessage, type MessageRow, queueMessage, transition } from "./ledger";
 import { activeOptOut } from "./opt-outs";
 import { type SendIndividualInput, type SendOutcomeOutput, sendIndividualInput } from "./schemas";
 import { getSmsSettings } from "./settings";
@@ -32,6 +33,7 @@ function toOutcome(m: MessageRow, replayed: boolean): SendOutcomeOutput {
     segments: m.segments,
     errorMessage: m.lastErrorMessage,
     replayed,
+    scheduledFor: m.status === "scheduled" ? m.nextAttemptAt : null,
   };
 }
 
@@ -51,6 +53,9 @@ export async function sendIndividual({ ctx, input }: { ctx: Ctx; input: SendIndi
 
   const previous = await findByKey(db, data.idempotencyKey);
   if (previous) return replay(ctx, previous);
+  const sendAt = data.sendAt ?? null;
+  const timeProblem = sendAt ? sendAtProblem(sendAt) : null;
+  if (timeProblem) throw invalid(timeProblem, { sendAt: timeProblem });
 
   const settings = await getSmsSettings(db);
   const since = new Date(Date.now() - 60_000);
@@ -111,11 +116,18 @@ export async function sendIndividual({ ctx, input }: { ctx: Ctx; input: SendIndi
     providerAccountId: account.id,
     createdBy: ctx.user.id,
     idempotencyKey: data.idempotencyKey,
+    // Not due before its time even if the step below never runs: the drain respects next_attempt_at.
+    nextAttemptAt: sendAt ?? undefined,
   });
   // Lost a race with the same key (double submit): answer with the first one.
   if (!created) return replay(ctx, message);
 
-  await writeAudit(ctx, "sms.send_individual", "sms_message", message.id, { customerId: c.id, motivo: data.motivo, segments: analysis.parts });
+  await writeAudit(ctx, "sms.send_individual", "sms_message", message.id, { customerId: c.id, motivo: data.motivo, segments: analysis.parts, ...(sendAt ? { sendAt: sendAt.toISOString() } : {}) });
+  if (sendAt) {
+    // "Agendar": a scheduled message the queue drain sends at its time; cancellable in the Fila until then.
+    await transition(db, message.id, "queued", "scheduled", { nextAttemptAt: sendAt }, { reason: "operator_schedule", by: ctx.user.id, byName: ctx.user.name, sendAt: sendAt.toISOString() });
+    return toOutcome((await getMessage(db, message.id))!, false);
+  }
   await dispatchMessage(db, message.id);
   return toOutcome((await getMessage(db, message.id))!, false);
 }

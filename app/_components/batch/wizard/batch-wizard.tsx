@@ -1,6 +1,6 @@
 "use client";
 
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
@@ -29,7 +29,6 @@ export function BatchWizard() {
   const [deselected, setDeselected] = useState<Set<number>>(() => new Set());
   // One key per wizard: a repeated "Enviar" (double tap, retry) creates one batch.
   const [idempotencyKey] = useState(() => crypto.randomUUID());
-  const options = useQuery(trpc.reference.options.queryOptions());
   const heading = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
 
@@ -74,13 +73,6 @@ export function BatchWizard() {
     }
   }
 
-  const valueName = (() => {
-    const o = options.data;
-    if (!o || draft.valueId === null) return "";
-    const lists = { cidade: o.cities, ponto_acesso: o.accessPoints, servidor: o.servers, plano: o.plans, profile_pagamento: o.paymentProfiles };
-    return lists[draft.mode].find((v) => v.id === draft.valueId)?.name ?? "";
-  })();
-
   return (
     <div className="flex flex-col gap-4">
       <ol aria-label={t("stepsLabel")} className="grid grid-cols-3 gap-2">
@@ -108,7 +100,6 @@ export function BatchWizard() {
       ) : (
         <ConfirmStep
           draft={draft}
-          valueName={valueName}
           deselected={deselected}
           idempotencyKey={idempotencyKey}
           onBack={() => setStep(2)}

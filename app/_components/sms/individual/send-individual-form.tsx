@@ -17,6 +17,8 @@ import { CustomerPicker, type PickedCustomer } from "../customer-picker";
 import { MessageEditor } from "../composer/message-editor";
 import { SendOutcome } from "./send-outcome";
 import { useSendIndividual } from "./use-send-individual";
+import { ScheduledOutcome } from "./scheduled-outcome";
+import { ScheduleSection, useSchedule } from "./schedule-section";
 import type { DraftErrors, DraftField } from "./draft";
 
 type Phone = CustomerDetail["phones"][number];
@@ -46,6 +48,8 @@ export function SendIndividualForm({ initialCustomerId, userId }: { initialCusto
   // The number typed since the customer was chosen wins over the suggestion arriving later.
   const [phoneTyped, setPhoneTyped] = useState(false);
   const { state, send, reset } = useSendIndividual({ userId });
+  const schedule = useSchedule();
+  const tSchedule = useTranslations("smsBatch.sendAt");
 
   // Both start at once: the limits and (when arriving from a customer's page) the customer.
   const settings = useQuery(trpc.sms.settings.queryOptions());
@@ -103,7 +107,9 @@ export function SendIndividualForm({ initialCustomerId, userId }: { initialCusto
   function onSubmit(e: FormEvent) {
     e.preventDefault();
     setEdited(new Set());
-    void send({ customerId: customer?.id ?? null, motivo, ddd, number, message, confirmed }, { ...rules, context, customerName: customer?.name }).then((r) => {
+    const sendAt = schedule.check();
+    if (sendAt === false) return;
+    void send({ customerId: customer?.id ?? null, motivo, ddd, number, message, confirmed }, { ...rules, context, customerName: customer?.name, sendAt }).then((r) => {
       // Kept on the device: the form is ready for the next message (the notice stays until then).
       if (r === "queued") {
         setMessage("");
@@ -235,6 +241,8 @@ export function SendIndividualForm({ initialCustomerId, userId }: { initialCusto
             context={context}
           />
 
+          <ScheduleSection {...schedule.section} serverError={(submitted as Record<string, string | undefined>).sendAt} />
+
           <div className="flex flex-col gap-1.5">
             <label className="flex min-h-11 cursor-pointer items-start gap-3 rounded-lg py-2">
               <input
@@ -281,11 +289,17 @@ export function SendIndividualForm({ initialCustomerId, userId }: { initialCusto
 
         {done ? null : (
           <Button type="submit" className="w-full sm:w-auto sm:self-start sm:min-w-40" disabled={state.kind === "sending"}>
-            {state.kind === "sending" ? t("submitting") : t("submit")}
+            {state.kind === "sending" ? t("submitting") : schedule.scheduling ? tSchedule("submit") : t("submit")}
           </Button>
         )}
       </form>
-      {state.kind === "done" ? <SendOutcome outcome={state.outcome} onAnother={writeAnother} /> : null}
+      {state.kind === "done" ? (
+        state.outcome.scheduledFor ? (
+          <ScheduledOutcome outcome={{ ...state.outcome, scheduledFor: state.outcome.scheduledFor }} onAnother={writeAnother} />
+        ) : (
+          <SendOutcome outcome={state.outcome} onAnother={writeAnother} />
+        )
+      ) : null}
     </Card>
   );
 }

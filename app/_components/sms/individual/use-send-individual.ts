@@ -78,7 +78,7 @@ export function useSendIndividual({ userId }: { userId: string }) {
    * Validates, then sends or queues; resolves "sent" once the server recorded the message, "queued"
    * once the outbox holds it, null otherwise (see `state` for why).
    */
-  async function send(draft: IndividualDraft, rules: DraftRules & { customerName?: string }): Promise<"sent" | "queued" | null> {
+  async function send(draft: IndividualDraft, rules: DraftRules & { customerName?: string; sendAt?: Date | null }): Promise<"sent" | "queued" | null> {
     if (busy.current || mutation.isPending) return null;
     busy.current = true;
     try {
@@ -98,7 +98,7 @@ export function useSendIndividual({ userId }: { userId: string }) {
       }
       setInvalid(null);
       key.current ??= newKey();
-      const input: SendIndividualInput = { ...draft, customerId: draft.customerId, confirmed: true, idempotencyKey: key.current };
+      const input: SendIndividualInput = { ...draft, customerId: draft.customerId, confirmed: true, idempotencyKey: key.current, sendAt: rules.sendAt ?? null };
       return await mutation
         .mutateAsync({ input, maxParts: rules.maxParts, stripAccents: rules.stripAccents, context: rules.context ?? undefined, customerName: rules.customerName || undefined })
         .then(

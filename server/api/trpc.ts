@@ -11,6 +11,7 @@ import type { SessionUser } from "@/server/auth/session";
 import { logger } from "@/server/lib/logger";
 import { DomainError, type DomainErrorKind } from "@/server/services/errors";
 import { zodFieldErrors } from "@/server/services/zod-field-errors";
+import { BATCH_TOO_LARGE_MESSAGE } from "./batch-size";
 import { ROLE_GROUPS } from "./permissions";
 
 // 1. Context ---------------------------------------------------------------------------------
@@ -32,6 +33,8 @@ const CODE_BY_KIND: Record<DomainErrorKind, TRPCError["code"]> = {
   limit_exceeded: "TOO_MANY_REQUESTS",
 };
 
+const TRPC_BATCH_REFUSAL = "Batch call exceeds maximum size";
+
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
@@ -42,7 +45,9 @@ const t = initTRPC.context<Context>().create({
         : cause instanceof DomainError
           ? cause.fields
           : undefined;
-    return { ...shape, data: { ...shape.data, stack: undefined, fieldErrors: fieldErrors ?? null } };
+    // The fetch adapter's own refusal of a batch over maxBatchSize (before any procedure runs) is in English.
+    const message = error.code === "BAD_REQUEST" && error.message === TRPC_BATCH_REFUSAL ? BATCH_TOO_LARGE_MESSAGE : shape.message;
+    return { ...shape, message, data: { ...shape.data, stack: undefined, fieldErrors: fieldErrors ?? null } };
   },
 });
 

@@ -6,6 +6,7 @@ import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState } from "react";
 import superjson from "superjson";
 import { connection, trackedFetch } from "@/app/_lib/pwa/connection";
+import { TRPC_MAX_BATCH_SIZE } from "@/server/api/batch-size";
 import type { AppRouter } from "@/server/api/root";
 import { makeQueryClient } from "./query-client";
 
@@ -31,8 +32,9 @@ export function TRPCReactProvider({ children }: { children: React.ReactNode }) {
   const queryClient = getQueryClient();
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
-      // Every answer and every network failure of the API updates the connection state.
-      links: [httpBatchLink({ url: "/api/trpc", transformer: superjson, fetch: trackedFetch(connection()) })],
+      // Every answer and every network failure of the API updates the connection state. Batches are
+      // split at the size the server accepts (an outbox flush may send many calls at once).
+      links: [httpBatchLink({ url: "/api/trpc", transformer: superjson, maxItems: TRPC_MAX_BATCH_SIZE, fetch: trackedFetch(connection()) })],
     }),
   );
   return (

@@ -9,8 +9,10 @@ import type { Db } from "@/db/client";
 import type { Role } from "@/db/schema/constants";
 import type { SessionUser } from "@/server/auth/session";
 import { logger } from "@/server/lib/logger";
+import { CONFLICT_MESSAGES, constraintViolation } from "@/server/services/db-errors";
 import { DomainError, type DomainErrorKind } from "@/server/services/errors";
 import { zodFieldErrors } from "@/server/services/zod-field-errors";
+import { BATCH_TOO_LARGE_MESSAGE } from "./batch-size";
 import { ROLE_GROUPS } from "./permissions";
 
 // 1. Context ---------------------------------------------------------------------------------
@@ -32,6 +34,8 @@ const CODE_BY_KIND: Record<DomainErrorKind, TRPCError["code"]> = {
   limit_exceeded: "TOO_MANY_REQUESTS",
 };
 
+const TRPC_BATCH_REFUSAL = "Batch call exceeds maximum size";
+
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
@@ -42,14 +46,16 @@ const t = initTRPC.context<Context>().create({
         : cause instanceof DomainError
           ? cause.fields
           : undefined;
-    return { ...shape, data: { ...shape.data, stack: undefined, fieldErrors: fieldErrors ?? null } };
+    // The fetch adapter's own refusal of a batch over maxBatchSize (before any procedure runs) is in English.
+    const message = error.code === "BAD_REQUEST" && error.message === TRPC_BATCH_REFUSAL ? BATCH_TOO_LARGE_MESSAGE : shape.message;
+    return { ...shape, message, data: { ...shape.data, stack: undefined, fieldErrors: fieldErrors ?? null } };
   },
 });
 
 export const createCallerFactory = t.createCallerFactory;
 export const router = t.router;
 
-/** Maps domain errors to tRPC codes; anything unknown becomes "erro interno" with the cause logged. */
+/** Maps domain errors to tRPC codes and constraint failures to CONFLICT; anything unknown becomes "erro interno" with the cause logged. */
 const errorMapping = t.middleware(async ({ next, path, type }) => {
   const res = await next();
   if (res.ok) return res;
@@ -57,6 +63,12 @@ const errorMapping = t.middleware(async ({ next, path, type }) => {
   const cause = err.cause;
   if (cause instanceof DomainError) {
     throw new TRPCError({ code: CODE_BY_KIND[cause.kind], message: cause.message, cause });
+  }
+  // A constraint broken by a race (two identical creations at once) is a conflict, not a crash.
+  const constraint = err.code === "INTERNAL_SERVER_ERROR" ? constraintViolation(cause) : null;
+  if (constraint) {
+    logger.warn({ err: cause, path, type, constraint }, "constraint conflict in procedure");
+    throw new TRPCError({ code: "CONFLICT", message: CONFLICT_MESSAGES[constraint], cause });
   }
   if (err.code === "INTERNAL_SERVER_ERROR") {
     logger.error({ err: cause ?? err, path, type }, "unexpected error in procedure");

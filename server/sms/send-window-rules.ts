@@ -6,6 +6,7 @@
  * closed, like Sundays in every law of the table; the override cannot reopen them.
  */
 import { z } from "zod";
+import { lineText } from "@/server/lib/clean-text";
 import { UFS, type Uf } from "@/db/schema/constants";
 
 const START_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -20,11 +21,9 @@ export function hhmmToMinutes(hhmm: string): number {
 export const timeRangeSchema = z
   .object(
     {
-      start: z
-        .string({ error: "Informe o horário inicial (HH:MM)." })
+      start: lineText({ error: "Informe o horário inicial (HH:MM)." })
         .regex(START_RE, { error: "Horário inicial inválido: use HH:MM, de 00:00 a 23:59 (ex.: 08:00)." }),
-      end: z
-        .string({ error: "Informe o horário final (HH:MM)." })
+      end: lineText({ error: "Informe o horário final (HH:MM)." })
         .regex(END_RE, { error: "Horário final inválido: use HH:MM, até 24:00 (ex.: 20:00)." }),
     },
     { error: "Informe uma faixa de horário { início, fim } ou null para fechado." },

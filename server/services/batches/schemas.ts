@@ -4,6 +4,7 @@
  * `toBatchFilters` derives the stored filters.
  */
 import { z } from "zod";
+import { lineText, multilineText } from "@/server/lib/clean-text";
 import { SMS_CATEGORIES, SMS_ENCODINGS, SMS_STATUSES } from "@/db/schema/constants";
 import { validateTemplate } from "@/server/sms/template";
 import { BATCH_MODES, BATCH_STATUSES, type BatchFilters, type BatchMode } from "./constants";
@@ -48,12 +49,12 @@ const draftShape = {
     valueId: optionalId,
     neighbourhoodId: optionalId,
     streetId: optionalId,
-    prefix: z.string("Prefixo deve ser um texto, como 9 ou 98, 99.").max(200, PREFIX_MESSAGE).default("0"),
+    prefix: lineText("Prefixo deve ser um texto, como 9 ou 98, 99.").max(200, PREFIX_MESSAGE).default("0"),
     allPhones: z.boolean("Todos os fones deve ser sim ou não.").default(false),
     /** Only read for Cidade: every other mode already requires a connection. */
     withConnection: z.boolean("Com conexão deve ser sim ou não.").default(false),
-    motivo: z.string("Informe o motivo do envio.").trim().min(3, "Informe o motivo do envio (pelo menos 3 letras).").max(100, "O motivo aceita no máximo 100 caracteres."),
-    message: z.string("Escreva a mensagem.").min(1, "Escreva a mensagem.").max(2000, "Mensagem longa demais."),
+    motivo: lineText("Informe o motivo do envio.").trim().min(3, "Informe o motivo do envio (pelo menos 3 letras).").max(100, "O motivo aceita no máximo 100 caracteres."),
+    message: multilineText("Escreva a mensagem.").min(1, "Escreva a mensagem.").max(2000, "Mensagem longa demais."),
     category: z.enum(SMS_CATEGORIES, "Escolha a categoria: cobrança, aviso, operacional ou marketing.").default("aviso"),
     /** "Permitir até N SMS": the parts this batch allows; absent, the admin's setting. */
     maxParts: z.number("Partes por mensagem inválidas.").int("Partes por mensagem inválidas.").min(1, "Mínimo de 1 SMS por mensagem.").max(MAX_PARTS_PER_MESSAGE, `Máximo de ${MAX_PARTS_PER_MESSAGE} SMS por mensagem.`).nullish(),
@@ -104,7 +105,7 @@ export function toBatchFilters(d: BatchDraft): BatchFilters {
 }
 
 /** "Avançar": the draft plus the page of recipients wanted (null/absent = first page). */
-export const previewBatchInput = z.object({ ...draftShape, cursor: z.string().max(40).nullish() }).superRefine(refineDraft);
+export const previewBatchInput = z.object({ ...draftShape, cursor: lineText().max(40).nullish() }).superRefine(refineDraft);
 export type PreviewBatchInput = z.input<typeof previewBatchInput>;
 
 /** "Agendar": when to send (absent or null: at once). Past times and the 5-minute step are checked by the services (send-at.ts). */

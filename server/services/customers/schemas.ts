@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { lineText } from "@/server/lib/clean-text";
 import { CONNECTION_STATUSES, CUSTOMER_STATUSES, PERSON_TYPES, PHONE_KINDS } from "@/db/schema/constants";
 
 export const CUSTOMER_PAGE_SIZE = 20;
 
 export const searchCustomersInput = z.object({
-  q: z.string().trim().max(100, "A busca aceita no máximo 100 caracteres.").default(""),
+  q: lineText().trim().max(100, "A busca aceita no máximo 100 caracteres.").default(""),
   status: z.enum(CUSTOMER_STATUSES).optional(),
   /** Offset of the next page, as returned in nextCursor. */
   cursor: z.number().int().min(0).max(100_000).nullish(),

@@ -3,6 +3,7 @@
  * build their filters with these shapes, and the CSV export parses its query string with them.
  */
 import { z } from "zod";
+import { lineText } from "@/server/lib/clean-text";
 import { SMS_CATEGORIES, SMS_ENCODINGS, SMS_ORIGINS, SMS_STATUSES } from "@/db/schema/constants";
 
 export const MESSAGE_PAGE_SIZE = 25;
@@ -10,8 +11,7 @@ export const MESSAGE_PAGE_MAX = 100;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const isoDate = (message: string) =>
-  z
-    .string(message)
+  lineText(message)
     .regex(DATE, message)
     .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), message);
 
@@ -21,9 +21,9 @@ export const messageFiltersShape = {
   to: isoDate("Data final inválida (use o formato AAAA-MM-DD).").nullish(),
   statuses: z.array(z.enum(SMS_STATUSES, "Situação inválida.")).max(SMS_STATUSES.length).nullish(),
   customerId: z.number().int().positive("Cliente inválido.").nullish(),
-  operatorId: z.string().trim().min(1).max(100).nullish(),
+  operatorId: lineText().trim().min(1).max(100).nullish(),
   origin: z.enum(SMS_ORIGINS, "Origem inválida.").nullish(),
-  phone: z.string().trim().max(30, "O telefone da busca aceita no máximo 30 caracteres.").nullish(),
+  phone: lineText().trim().max(30, "O telefone da busca aceita no máximo 30 caracteres.").nullish(),
 };
 
 function refinePeriod(v: { from?: string | null; to?: string | null }, ctx: z.RefinementCtx) {
@@ -40,7 +40,7 @@ export const MESSAGE_CURSOR = /^(\d{1,15})_(\d{1,15})$/;
 export const listMessagesInput = z
   .object({
     ...messageFiltersShape,
-    cursor: z.string().regex(MESSAGE_CURSOR, "Página inválida.").nullish(),
+    cursor: lineText().regex(MESSAGE_CURSOR, "Página inválida.").nullish(),
     limit: z.number().int().min(1).max(MESSAGE_PAGE_MAX).default(MESSAGE_PAGE_SIZE),
   })
   .superRefine(refinePeriod);

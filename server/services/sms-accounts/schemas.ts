@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { jsonTextCheck, lineText, multilineText } from "@/server/lib/clean-text";
 import { PROVIDER_KINDS } from "@/db/schema/constants";
 
 export const accountOutput = z.object({
@@ -20,15 +21,15 @@ export const accountOutput = z.object({
 export type AccountOutput = z.output<typeof accountOutput>;
 
 const base = {
-  name: z.string().trim().min(2, "Informe um nome para a conta.").max(60, "Nome muito longo."),
-  sender: z
-    .string()
+  name: lineText().trim().min(2, "Informe um nome para a conta.").max(60, "Nome muito longo."),
+  sender: lineText()
     .trim()
     .max(20, "O remetente aceita no máximo 20 caracteres.")
     .transform((s) => s || null)
     .nullish(),
   ratePerSecond: z.number().int("Use um número inteiro.").min(1, "Mínimo de 1 mensagem por segundo.").max(10_000, "Máximo de 10.000 mensagens por segundo."),
-  config: z.record(z.string(), z.unknown()).default({}),
+  // Checked field by field by the provider kind's schema; here only free of control characters.
+  config: z.record(lineText(), z.unknown()).check(jsonTextCheck).default({}),
   /** Most Brazilian gateways deliver without accents; on by default, so a Portuguese text is one SMS of 160. */
   stripAccents: z.boolean("Enviar sem acentos deve ser sim ou não.").default(true),
 };
@@ -36,7 +37,7 @@ const base = {
 export const createAccountInput = z.object({
   ...base,
   kind: z.enum(PROVIDER_KINDS, "Escolha o tipo de conta."),
-  credentials: z.record(z.string(), z.string()).default({}),
+  credentials: z.record(lineText(), lineText()).default({}),
   isDefault: z.boolean().default(false),
 });
 export type CreateAccountInput = z.input<typeof createAccountInput>;
@@ -45,7 +46,7 @@ export const updateAccountInput = z.object({
   id: z.number().int().positive(),
   ...base,
   /** Only the credentials typed again are replaced; an empty or missing field keeps the stored one. */
-  credentials: z.record(z.string(), z.string()).default({}),
+  credentials: z.record(lineText(), lineText()).default({}),
 });
 export type UpdateAccountInput = z.input<typeof updateAccountInput>;
 
@@ -57,7 +58,7 @@ export const DEFAULT_TEST_TEXT = "Teste do Painel de SMS.";
 
 export const testAccountInput = z.object({
   id: z.number().int().positive(),
-  phone: z.string().trim().min(1, "Informe o número para o teste."),
-  text: z.string().trim().min(1, "Informe o texto do teste.").max(160, "O teste aceita no máximo 160 caracteres.").default(DEFAULT_TEST_TEXT),
+  phone: lineText().trim().min(1, "Informe o número para o teste."),
+  text: multilineText().trim().min(1, "Informe o texto do teste.").max(160, "O teste aceita no máximo 160 caracteres.").default(DEFAULT_TEST_TEXT),
   idempotencyKey: z.uuid("Chave de idempotência inválida."),
 });

@@ -1,4 +1,4 @@
-import { and, eq, type SQL, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, is, SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { smsEvent, smsMessage } from "@/db/schema";
 import type { SmsStatus } from "@/db/schema/constants";
@@ -103,21 +103,49 @@ export async function claimWhere(db: Db, ids: SQL, from: readonly SmsStatus[], n
 export type NewMessage = Omit<typeof smsMessage.$inferInsert, "id" | "ref" | "status" | "createdAt" | "updatedAt">;
 
 /**
+ * `select <every column's value> where <condition>`: the row of an INSERT … SELECT, so the insert
+ * happens only when the condition holds at that instant. Values are encoded by their columns, and
+ * absent ones take the column default, as Drizzle's `values()` would.
+ */
+function rowWhere(row: typeof smsMessage.$inferInsert, condition: SQL): SQL {
+  // Every column in table order, as Drizzle lists them in the INSERT (sms_message has no generated columns).
+  const exprs = Object.entries(getTableColumns(smsMessage)).map(([key, col]) => {
+    const value = row[key as keyof typeof row];
+    if (value !== undefined) return sql.param(value, col);
+    if (col.default === undefined) return sql`null`;
+    return is(col.default, SQL) ? col.default : sql.param(col.default, col);
+  });
+  return sql`select ${sql.join(exprs, sql`, `)} where ${condition}`;
+}
+
+/**
  * Records a new queued message with its "created" event, once per idempotency key. Returns the
  * existing message (created: false) when the key was already used.
  */
 export async function queueMessage(db: Db, values: NewMessage): Promise<{ message: MessageRow; created: boolean }> {
+  const r = await insertQueued(db, values, null);
+  return { message: r.message!, created: r.created };
+}
+
+/**
+ * queueMessage, inserting only when `condition` holds in the same statement: a quota checked and
+ * consumed at once (a count followed by an insert lets concurrent calls all pass the count).
+ * `message` is null when the condition refused a new key.
+ */
+export function queueMessageIf(db: Db, values: NewMessage, condition: SQL): Promise<{ message: MessageRow | null; created: boolean }> {
+  return insertQueued(db, values, condition);
+}
+
+async function insertQueued(db: Db, values: NewMessage, condition: SQL | null) {
   const now = new Date();
+  const row = { ...values, ref: crypto.randomUUID(), status: "queued" as const, createdAt: now, updatedAt: now };
+  const insert = condition ? db.insert(smsMessage).select(rowWhere(row, condition)) : db.insert(smsMessage).values(row);
   const [inserted] = await db.batch([
-    db
-      .insert(smsMessage)
-      .values({ ...values, ref: crypto.randomUUID(), status: "queued", createdAt: now, updatedAt: now })
-      .onConflictDoNothing({ target: smsMessage.idempotencyKey })
-      .returning(),
+    insert.onConflictDoNothing({ target: smsMessage.idempotencyKey }).returning(),
     // changes() = 1 only when the insert above happened (not on an idempotent repeat).
     appendEvents(db, createdEvent(now), sql`${smsMessage.idempotencyKey} = ${values.idempotencyKey} and changes() = 1`),
   ]);
   if (inserted[0]) return { message: inserted[0], created: true };
   const [existing] = await db.select().from(smsMessage).where(eq(smsMessage.idempotencyKey, values.idempotencyKey));
-  return { message: existing!, created: false };
+  return { message: existing ?? null, created: false };
 }

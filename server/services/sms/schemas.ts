@@ -1,14 +1,14 @@
 import { z } from "zod";
+import { lineText, multilineText } from "@/server/lib/clean-text";
 import { SMS_ENCODINGS, SMS_STATUSES } from "@/db/schema/constants";
 
 export const sendIndividualInput = z.object({
   customerId: z.number("Escolha o cliente.").int().positive("Escolha o cliente."),
-  motivo: z.string().trim().min(3, "Informe o motivo do envio (pelo menos 3 letras).").max(100, "O motivo aceita no máximo 100 caracteres."),
-  ddd: z.string().trim().regex(/^\d{2}$/, "Informe o DDD com 2 dígitos, sem parênteses."),
-  number: z.string().trim().min(1, "Informe o número do celular."),
+  motivo: lineText().trim().min(3, "Informe o motivo do envio (pelo menos 3 letras).").max(100, "O motivo aceita no máximo 100 caracteres."),
+  ddd: lineText().trim().regex(/^\d{2}$/, "Informe o DDD com 2 dígitos, sem parênteses."),
+  number: lineText().trim().min(1, "Informe o número do celular."),
   // Spaces alone would go out as an empty SMS: as blank as no text at all.
-  message: z
-    .string()
+  message: multilineText()
     .min(1, "Escreva a mensagem.")
     .max(2000, "Mensagem longa demais.")
     .refine((s) => s.trim() !== "", "Escreva a mensagem."),

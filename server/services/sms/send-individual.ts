@@ -2,7 +2,7 @@
  * "Envio de SMS Individual": validates everything, records the message and sends it at once
  * through the default account (not via the 5-minute queue), returning the outcome.
  */
-import { and, asc, count, eq, gte } from "drizzle-orm";
+import { and, asc, count, eq, gte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { city, connection, customer, plan, smsMessage } from "@/db/schema";
 import type { SessionUser } from "@/server/auth/session";
@@ -16,7 +16,7 @@ import { DomainError, forbidden, invalid, notFound } from "../errors";
 import { findDefaultAccount } from "../sms-accounts/account-store";
 import { dispatchMessage } from "./dispatch";
 import { sendAtProblem } from "../batches/send-at";
-import { getMessage, type MessageRow, queueMessage, transition } from "./ledger";
+import { getMessage, type MessageRow, queueMessageIf, transition } from "./ledger";
 import { activeOptOut } from "./opt-outs";
 import { type SendIndividualInput, type SendOutcomeOutput, sendIndividualInput } from "./schemas";
 import { getSmsSettings } from "./settings";
@@ -47,6 +47,26 @@ function replay(ctx: Ctx, m: MessageRow): SendOutcomeOutput {
   return toOutcome(m, true);
 }
 
+const limitExceeded = (perMinute: number) =>
+  new DomainError("limit_exceeded", `Limite de ${perMinute} SMS individuais por minuto atingido. Aguarde um pouco e tente de novo.`);
+
+/**
+ * The per-user limit as the condition of the insert itself (one statement, so concurrent calls —
+ * a tRPC batch runs its calls at once — cannot all pass a count taken before any of them inserts).
+ * rate-limiter-flexible was considered: its SQLite store speaks sqlite3/better-sqlite3/knex, not
+ * libSQL, and its Drizzle store reads then writes in an interactive transaction, which the
+ * synchronous embedded driver cannot run concurrently; counting our own messages also needs no
+ * second table and only counts SMS that were really recorded.
+ */
+function underPerMinuteLimit(db: Db, userId: string, perMinute: number) {
+  const since = new Date(Date.now() - 60_000);
+  const recent = db
+    .select({ n: count() })
+    .from(smsMessage)
+    .where(and(eq(smsMessage.createdBy, userId), eq(smsMessage.origin, "individual"), gte(smsMessage.createdAt, since)));
+  return sql`(${recent}) < ${perMinute}`;
+}
+
 export async function sendIndividual({ ctx, input }: { ctx: Ctx; input: SendIndividualInput }): Promise<SendOutcomeOutput> {
   const data = sendIndividualInput.parse(input);
   const { db } = ctx;
@@ -58,14 +78,6 @@ export async function sendIndividual({ ctx, input }: { ctx: Ctx; input: SendIndi
   if (timeProblem) throw invalid(timeProblem, { sendAt: timeProblem });
 
   const settings = await getSmsSettings(db);
-  const since = new Date(Date.now() - 60_000);
-  const [recent] = await db
-    .select({ n: count() })
-    .from(smsMessage)
-    .where(and(eq(smsMessage.createdBy, ctx.user.id), eq(smsMessage.origin, "individual"), gte(smsMessage.createdAt, since)));
-  if ((recent?.n ?? 0) >= settings.individualPerMinute) {
-    throw new DomainError("limit_exceeded", `Limite de ${settings.individualPerMinute} SMS individuais por minuto atingido. Aguarde um pouco e tente de novo.`);
-  }
 
   const [c] = await db
     .select({ id: customer.id, name: customer.name, code: customer.code, cityName: city.name })
@@ -103,7 +115,7 @@ export async function sendIndividual({ ctx, input }: { ctx: Ctx; input: SendIndi
     throw invalid(msg, { number: msg });
   }
 
-  const { message, created } = await queueMessage(db, {
+  const { message, created } = await queueMessageIf(db, {
     origin: "individual",
     category: "operacional",
     customerId: c.id,
@@ -118,7 +130,8 @@ export async function sendIndividual({ ctx, input }: { ctx: Ctx; input: SendIndi
     idempotencyKey: data.idempotencyKey,
     // Not due before its time even if the step below never runs: the drain respects next_attempt_at.
     nextAttemptAt: sendAt ?? undefined,
-  });
+  }, underPerMinuteLimit(db, ctx.user.id, settings.individualPerMinute));
+  if (!message) throw limitExceeded(settings.individualPerMinute);
   // Lost a race with the same key (double submit): answer with the first one.
   if (!created) return replay(ctx, message);
 

@@ -3,6 +3,7 @@ import { and, asc, eq, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { account, session, user } from "@/db/schema";
 import type { SessionUser } from "@/server/auth/session";
+import { constraintViolation } from "../db-errors";
 import { conflict, forbidden, invalid, notFound } from "../errors";
 import {
   type CreateUserInput,
@@ -20,18 +21,26 @@ export async function listUsers({ db }: { db: Db }): Promise<UserOutput[]> {
   return db.select(columns).from(user).orderBy(asc(user.name));
 }
 
+const emailTaken = () => conflict("Já existe um usuário com este e-mail.", { email: "Já existe um usuário com este e-mail." });
+
 /** Creates a user who signs in with e-mail and password (better-auth credential account). */
 export async function createUser({ ctx, input }: { ctx: Ctx; input: CreateUserInput }): Promise<UserOutput> {
   const data = createUserInput.parse(input);
   const [existing] = await ctx.db.select({ id: user.id }).from(user).where(eq(user.email, data.email));
-  if (existing) throw conflict("Já existe um usuário com este e-mail.", { email: "Já existe um usuário com este e-mail." });
+  if (existing) throw emailTaken();
   const id = crypto.randomUUID();
   const passwordHash = await hashPassword(data.password);
   const now = new Date();
-  await ctx.db.batch([
-    ctx.db.insert(user).values({ id, name: data.name, email: data.email, emailVerified: true, role: data.role, createdAt: now, updatedAt: now }),
-    ctx.db.insert(account).values({ id: crypto.randomUUID(), accountId: id, providerId: "credential", userId: id, password: passwordHash, createdAt: now, updatedAt: now }),
-  ]);
+  try {
+    await ctx.db.batch([
+      ctx.db.insert(user).values({ id, name: data.name, email: data.email, emailVerified: true, role: data.role, createdAt: now, updatedAt: now }),
+      ctx.db.insert(account).values({ id: crypto.randomUUID(), accountId: id, providerId: "credential", userId: id, password: passwordHash, createdAt: now, updatedAt: now }),
+    ]);
+  } catch (err) {
+    // The same e-mail created by another request between the check above and this insert.
+    if (constraintViolation(err) === "unique") throw emailTaken();
+    throw err;
+  }
   const [created] = await ctx.db.select(columns).from(user).where(eq(user.id, id));
   if (!created) throw notFound("Usuário não encontrado.");
   return created;

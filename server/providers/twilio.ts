@@ -3,7 +3,7 @@
  * /2010-04-01/Accounts/{AccountSid}/Messages.json with Basic auth; signed status callbacks and
  * inbound messages. No lookup: Twilio cannot be asked by our id, only by its own SID.
  */
-import { appendQueryParam, base64Utf8, formatNumber, isRecord, MESSAGE_REF_PARAM, own, safeSnippet, str, toE164, tryParseJson } from "./format";
+import { accountSecrets, appendQueryParam, base64Utf8, formatNumber, isRecord, MESSAGE_REF_PARAM, own, safeSnippet, str, toE164, tryParseJson } from "./format";
 import { accepted, classifyCommonStatus, httpRequest, type HttpResponse, MESSAGES, parseRetryAfter, permanent, retryable } from "./http";
 import { parseSettings, twilioConfigSchema, twilioCredentialsSchema } from "./schemas";
 import { verifyTwilioSignature } from "./twilio-signature";
@@ -92,7 +92,7 @@ export function createTwilioAdapter(account: AdapterAccount, deps: AdapterDeps =
         signal,
       );
       if (res.kind === "failure") return res.outcome;
-      return classify(res, [credentials.authToken, credentials.apiKeySecret ?? ""]);
+      return classify(res, accountSecrets(account));
     },
 
     async parseWebhook(req: WebhookRequest): Promise<WebhookResult> {

@@ -5,6 +5,7 @@
  */
 import { accountSecrets, appendQueryParam, formatNumber, MESSAGE_REF_PARAM, own, safeSnippet, webhookParams } from "./format";
 import { accepted, classifyCommonStatus, httpRequest, type HttpResponse, MESSAGES, parseRetryAfter, permanent, retryable } from "./http";
+import { parseKannelMo } from "./kannel-mo";
 import { kannelConfigSchema, kannelCredentialsSchema, parseSettings } from "./schemas";
 import type { AdapterAccount, AdapterDeps, ProviderAdapter, ReportedStatus, SendOutcome, StatusReport, WebhookRequest, WebhookResult } from "./types";
 
@@ -71,7 +72,14 @@ export function createKannelAdapter(account: AdapterAccount, deps: AdapterDeps =
     async parseWebhook(req: WebhookRequest): Promise<WebhookResult> {
       const params = webhookParams(req.url, req.rawBody, req.headers.get("content-type"));
       const type = params.get("type");
-      if (!type) return { ok: false, status: 400, error: "Relatório do Kannel sem o parâmetro type." };
+      // A reply through the sms-service get-url (kannel-mo.ts); DLRs always carry type=%d.
+      if (params.get("kind") === "mo" || (!type && params.has("from") && params.has("text"))) {
+        const mo = parseKannelMo(req.url, params);
+        if (!mo.ok) return { ok: false, status: 400, error: mo.error };
+        // An empty answer: with max-messages other than 0 Kannel would text our body to the customer.
+        return { ok: true, reports: [], inbound: [mo.inbound], response: { status: 200, contentType: "text/plain", body: "" } };
+      }
+      if (!type) return { ok: false, status: 400, error: "Relatório do Kannel sem o parâmetro type (dlr-url) nem kind=mo (get-url de respostas)." };
       const status = own(DLR_MAP, type);
       // Kannel does not retry a dlr-url; an unknown type is acknowledged and ignored.
       if (!status) return { ok: true, reports: [], inbound: [] };

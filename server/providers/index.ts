@@ -14,7 +14,7 @@ import type { AdapterAccount, AdapterDeps, ProviderAdapter } from "./types";
 import { createZenviaAdapter } from "./zenvia";
 
 export { HTTP_GATEWAY_PRESETS, type HttpGatewayPreset, type HttpGatewayPresetId } from "./http-gateway-presets";
-export { PROVIDER_LABELS, providerConfigSchemas, providerCredentialSchemas } from "./schemas";
+export { PROVIDER_LABELS, providerConfigSchemas, providerCredentialSchemas, senderRequirement } from "./schemas";
 export { ProviderLookupError } from "./http";
 export { MESSAGE_REF_PARAM } from "./format";
 

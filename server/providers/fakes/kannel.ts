@@ -5,13 +5,15 @@
  */
 import { deliverCallback, FakeHttpServer, type RecordedRequest, textReply } from "./fake-http";
 
-export type FakeKannelOptions = { username: string; password: string };
+/** globalSender: smsbox's global-sender; without it a send with no `from` is refused, as smsbox does. */
+export type FakeKannelOptions = { username: string; password: string; globalSender?: string };
 
 export async function startFakeKannel(opts: FakeKannelOptions): Promise<FakeHttpServer> {
   const server = new FakeHttpServer((req: RecordedRequest) => {
     if (req.path !== "/cgi-bin/sendsms") return textReply(404, "Unknown service");
     if (req.query.get("username") !== opts.username || req.query.get("password") !== opts.password) return textReply(403, "Authorization failed for sendsms");
     if (!req.query.get("to")) return textReply(400, "Missing receiver number, rejected");
+    if (!req.query.get("from") && !opts.globalSender) return textReply(400, "Sender missing and no global set, rejected");
     return textReply(202, "0: Accepted for delivery");
   });
   return server.start();

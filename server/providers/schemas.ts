@@ -74,6 +74,8 @@ export const twilioCredentialsSchema = z
     authToken: required("Informe o Auth Token (usado também para validar os webhooks)."),
     apiKeySid: optionalText(z.string().regex(/^SK[0-9a-fA-F]{32}$/, { error: "O SID da API key começa com SK seguido de 32 caracteres hexadecimais." })),
     apiKeySecret: optionalText(z.string()),
+    /** SharedKey secret of a Webhook Setting: Twilio then signs webhooks with it (HMAC-SHA256). */
+    webhookSharedKey: optionalText(z.string()),
   })
   .refine((c) => !c.apiKeySid === !c.apiKeySecret, { error: "Informe o SID e o segredo da API key juntos.", path: ["apiKeySecret"] });
 

@@ -1,4 +1,5 @@
 // Small pure helpers shared by the adapters (no Node-only APIs: they run on an edge runtime too).
+import { redactor } from "./redact";
 
 export const NUMBER_FORMATS = ["e164", "international-digits", "national"] as const;
 export type NumberFormat = (typeof NUMBER_FORMATS)[number];
@@ -31,18 +32,23 @@ export function appendQueryParam(url: string, name: string, value: string): stri
 /** The query parameter in which adapters put our message id on callback URLs. */
 export const MESSAGE_REF_PARAM = "msg";
 
+/** Longer provider answers are cut before redaction: only the start is ever shown. */
+const SNIPPET_INPUT_MAX = 4096;
+
 /**
- * Provider text safe to show the operator: secrets masked (also URL-encoded, as providers echo
- * query strings), control characters flattened, length bounded.
+ * Provider text safe to show the operator: every form of every secret masked (redact.ts), control
+ * characters flattened, length bounded.
  */
-export function safeSnippet(text: string, secrets: readonly (string | undefined)[], max = 200): string {
-  let out = text;
-  for (const secret of secrets) {
-    if (!secret) continue;
-    for (const form of new Set([secret, encodeURIComponent(secret)])) out = out.split(form).join("***");
-  }
-  out = out.replace(/[\u0000-\u001f\u007f]+/g, " ").replace(/\s+/g, " ").trim();
+export function safeSnippet(text: string, secrets: readonly (string | null | undefined)[], max = 200): string {
+  let out = redactor(secrets)(text.slice(0, SNIPPET_INPUT_MAX));
+  out = out.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069]+/g, " ").replace(/\s+/g, " ").trim();
   return out.length > max ? `${out.slice(0, max)}…` : out;
+}
+
+/** Every secret of an account: each credential, and the webhook secret our callback URLs carry. */
+export function accountSecrets(account: { credentials: Record<string, unknown>; webhookSecret?: string | null }): string[] {
+  const values = Object.values(account.credentials).filter((v): v is string => typeof v === "string");
+  return account.webhookSecret ? [...values, account.webhookSecret] : values;
 }
 
 /** A value at a dotted path ("Object.id", "messages.0.id") in parsed JSON. */

@@ -45,8 +45,8 @@ describe("http gateway: SMSDev preset", () => {
     expect(Object.fromEntries(req.query)).toEqual({ key: SMSDEV_KEY, type: "9", number: "5535991234567", msg: "Olá! Sua fatura vence amanhã.", refer: "msg_01JABCDEF" });
   });
 
-  it("a refusal is rejected with the gateway's text, the key masked", async () => {
-    expect(await send(smsdevAccount({}, "wrong-key-42"))).toEqual({ kind: "permanent", code: "http_200", reason: "rejected", message: "O provedor recusou a mensagem: {\"situacao\":\"ERRO\",\"codigo\":\"400\",\"descricao\":\"CHAVE KEY *** INVALIDA\"}" });
+  it("a refusal is rejected with the gateway's own message (its descricao), the key masked", async () => {
+    expect(await send(smsdevAccount({}, "wrong-key-42"))).toEqual({ kind: "permanent", code: "http_200", reason: "rejected", message: "O provedor recusou a mensagem: CHAVE KEY *** INVALIDA" });
   });
 
   it("recognises an invalid number when an invalid-number matcher is set", async () => {

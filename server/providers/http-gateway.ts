@@ -4,7 +4,7 @@
  * Substitution is one pass of plain string replacement (a value containing "{token}" stays literal)
  * with the escaping of where it lands: JSON string, URL component, or raw text.
  */
-import { formatNumber, getPath, isRecord, MESSAGE_REF_PARAM, own, safeSnippet, str, tryParseJson, webhookParams } from "./format";
+import { accountSecrets, formatNumber, getPath, isRecord, MESSAGE_REF_PARAM, own, safeSnippet, str, tryParseJson, webhookParams } from "./format";
 import { accepted, classifyCommonStatus, httpRequest, type HttpResponse, MESSAGES, permanent } from "./http";
 import { type HttpGatewayConfig, httpGatewayConfigSchema, httpGatewayCredentialsSchema, parseSettings, type ResponseMatcher } from "./schemas";
 import type { AdapterAccount, AdapterDeps, ProviderAdapter, ReportedStatus, SendOutcome, StatusReport, WebhookRequest, WebhookResult } from "./types";
@@ -67,7 +67,18 @@ function classify(res: HttpResponse, config: HttpGatewayConfig, messageId: strin
   if (config.invalidNumberMatcher && matches(config.invalidNumberMatcher, res)) {
     return permanent(`http_${res.status}`, "invalid_number", MESSAGES.invalidNumber);
   }
-  return permanent(`http_${res.status}`, "rejected", MESSAGES.rejected(safeSnippet(res.text, secrets)));
+  return permanent(`http_${res.status}`, "rejected", MESSAGES.rejected(safeSnippet(errorText(res.text), secrets)));
+}
+
+/** The gateway's own short message when its answer is JSON (SMSDev "descricao", Comtele "Message"…), else the text. */
+function errorText(text: string): string {
+  const body = tryParseJson(text);
+  if (!isRecord(body)) return text;
+  for (const key of ["descricao", "message", "Message", "description", "erro", "error", "mensagem"]) {
+    const value = str(body[key]);
+    if (value) return value;
+  }
+  return text;
 }
 
 // SMSDev-style callbacks, widened with common synonyms. Unconfirmed: SMSDev's exact callback
@@ -148,7 +159,7 @@ export function createHttpGatewayAdapter(account: AdapterAccount, deps: AdapterD
       }
       const res = await httpRequest(deps, url, init, signal);
       if (res.kind === "failure") return res.outcome;
-      return classify(res, config, req.messageId, [credentials.user, credentials.password, credentials.token].filter((s): s is string => !!s));
+      return classify(res, config, req.messageId, accountSecrets(account));
     },
 
     async parseWebhook(req: WebhookRequest): Promise<WebhookResult> {

@@ -3,6 +3,7 @@
  * Server-only (SMPP opens sockets); the account form imports `./schemas` and
  * `./http-gateway-presets` directly, which are safe in the browser.
  */
+import { accountRedactor, guardAdapter, guardDeps } from "./guard";
 import { createHttpGatewayAdapter } from "./http-gateway";
 import { createInfobipAdapter } from "./infobip";
 import { createKannelAdapter } from "./kannel";
@@ -13,11 +14,17 @@ import type { AdapterAccount, AdapterDeps, ProviderAdapter } from "./types";
 import { createZenviaAdapter } from "./zenvia";
 
 export { HTTP_GATEWAY_PRESETS, type HttpGatewayPreset, type HttpGatewayPresetId } from "./http-gateway-presets";
-export { PROVIDER_LABELS, providerConfigSchemas, providerCredentialSchemas } from "./schemas";
+export { PROVIDER_LABELS, providerConfigSchemas, providerCredentialSchemas, senderRequirement } from "./schemas";
 export { ProviderLookupError } from "./http";
 export { MESSAGE_REF_PARAM } from "./format";
 
+/** The adapter of an account's kind, behind the redaction guard (guard.ts). */
 export function createAdapter(account: AdapterAccount, deps: AdapterDeps = {}): ProviderAdapter {
+  const redact = accountRedactor(account);
+  return guardAdapter(createRawAdapter(account, guardDeps(deps, redact)), redact);
+}
+
+function createRawAdapter(account: AdapterAccount, deps: AdapterDeps): ProviderAdapter {
   switch (account.kind) {
     case "sandbox":
       return createSandboxAdapter(account, deps);

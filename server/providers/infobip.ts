@@ -4,7 +4,7 @@
  * GET /sms/3/reports?messageId=… — reconciliation after a timeout. Callbacks are unsigned: the route
  * checks the account secret in the URL.
  */
-import { formatNumber, isRecord, own, parseDate, safeSnippet, str, tryParseJson } from "./format";
+import { accountSecrets, formatNumber, isRecord, own, parseDate, safeSnippet, str, tryParseJson } from "./format";
 import { accepted, classifyCommonStatus, httpRequest, type HttpResponse, MESSAGES, permanent, ProviderLookupError, retryable } from "./http";
 import { infobipConfigSchema, infobipCredentialsSchema, parseSettings } from "./schemas";
 import type { AdapterAccount, AdapterDeps, PermanentReason, ProviderAdapter, ReportedStatus, SendOutcome, StatusReport, WebhookRequest, WebhookResult } from "./types";
@@ -126,7 +126,7 @@ export function createInfobipAdapter(account: AdapterAccount, deps: AdapterDeps 
         signal,
       );
       if (res.kind === "failure") return res.outcome;
-      return classify(res, req.messageId, [credentials.apiKey]);
+      return classify(res, req.messageId, accountSecrets(account));
     },
 
     /** Null when Infobip has no report for the id (yet); throws when Infobip could not be asked. */

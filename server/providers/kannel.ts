@@ -3,8 +3,9 @@
  * with %-escapes. Kannel's answer carries no message id, so the provider id is our own message id,
  * which we also put in the dlr-url (`msg`) to match its reports.
  */
-import { appendQueryParam, formatNumber, MESSAGE_REF_PARAM, own, safeSnippet, webhookParams } from "./format";
+import { accountSecrets, appendQueryParam, formatNumber, MESSAGE_REF_PARAM, own, safeSnippet, webhookParams } from "./format";
 import { accepted, classifyCommonStatus, httpRequest, type HttpResponse, MESSAGES, parseRetryAfter, permanent, retryable } from "./http";
+import { parseKannelMo } from "./kannel-mo";
 import { kannelConfigSchema, kannelCredentialsSchema, parseSettings } from "./schemas";
 import type { AdapterAccount, AdapterDeps, ProviderAdapter, ReportedStatus, SendOutcome, StatusReport, WebhookRequest, WebhookResult } from "./types";
 
@@ -37,7 +38,7 @@ function classify(res: HttpResponse, messageId: string, secrets: string[]): Send
   if (res.status === 429 || res.status >= 500) return classifyCommonStatus(res, "kannel") ?? retryable(`kannel_${res.status}`, MESSAGES.serverError(res.status), true);
   if (res.status >= 400) {
     // "Missing receiver number, rejected" / "Empty receiver number not allowed" (smsbox wording).
-    if (/receiver/i.test(text)) return permanent(`kannel_${res.status}`, "invalid_number", MESSAGES.invalidNumber);
+    if (/receiver number|invalid receiver/i.test(text)) return permanent(`kannel_${res.status}`, "invalid_number", MESSAGES.invalidNumber);
     // Other 403s are routing or IP rules ("Denied", "Not routable"), not the credentials.
     return permanent(`kannel_${res.status}`, "rejected", MESSAGES.rejected(safeSnippet(text, secrets)));
   }
@@ -65,13 +66,20 @@ export function createKannelAdapter(account: AdapterAccount, deps: AdapterDeps =
       // URLSearchParams writes spaces as "+", which Kannel's CGI decoding reads back as spaces.
       const res = await httpRequest(deps, `${config.baseUrl.replace(/\/+$/, "")}/cgi-bin/sendsms?${query.toString()}`, { method: "GET" }, signal);
       if (res.kind === "failure") return res.outcome;
-      return classify(res, req.messageId, [credentials.password, credentials.username]);
+      return classify(res, req.messageId, accountSecrets(account));
     },
 
     async parseWebhook(req: WebhookRequest): Promise<WebhookResult> {
       const params = webhookParams(req.url, req.rawBody, req.headers.get("content-type"));
       const type = params.get("type");
-      if (!type) return { ok: false, status: 400, error: "Relatório do Kannel sem o parâmetro type." };
+      // A reply through the sms-service get-url (kannel-mo.ts); DLRs always carry type=%d.
+      if (params.get("kind") === "mo" || (!type && params.has("from") && params.has("text"))) {
+        const mo = parseKannelMo(req.url, params);
+        if (!mo.ok) return { ok: false, status: 400, error: mo.error };
+        // An empty answer: with max-messages other than 0 Kannel would text our body to the customer.
+        return { ok: true, reports: [], inbound: [mo.inbound], response: { status: 200, contentType: "text/plain", body: "" } };
+      }
+      if (!type) return { ok: false, status: 400, error: "Relatório do Kannel sem o parâmetro type (dlr-url) nem kind=mo (get-url de respostas)." };
       const status = own(DLR_MAP, type);
       // Kannel does not retry a dlr-url; an unknown type is acknowledged and ignored.
       if (!status) return { ok: true, reports: [], inbound: [] };

@@ -74,6 +74,8 @@ export const twilioCredentialsSchema = z
     authToken: required("Informe o Auth Token (usado também para validar os webhooks)."),
     apiKeySid: optionalText(z.string().regex(/^SK[0-9a-fA-F]{32}$/, { error: "O SID da API key começa com SK seguido de 32 caracteres hexadecimais." })),
     apiKeySecret: optionalText(z.string()),
+    /** SharedKey secret of a Webhook Setting: Twilio then signs webhooks with it (HMAC-SHA256). */
+    webhookSharedKey: optionalText(z.string()),
   })
   .refine((c) => !c.apiKeySid === !c.apiKeySecret, { error: "Informe o SID e o segredo da API key juntos.", path: ["apiKeySecret"] });
 
@@ -96,6 +98,8 @@ export const kannelConfigSchema = z.object({
   numberFormat: numberFormat.default("international-digits"),
   /** Forces an SMSC route (Kannel's `smsc` parameter). */
   smsc: optionalText(z.string()),
+  /** smsbox `global-sender` or the sendsms-user's `default-sender` is set: sends may omit `from`. */
+  hasDefaultSender: z.boolean({ error: "Indique se o Kannel tem remetente padrão." }).default(false),
 });
 export const kannelCredentialsSchema = z.object({
   username: required("Informe o usuário do sendsms."),
@@ -173,6 +177,38 @@ export const providerCredentialSchemas = {
 export type SandboxConfig = z.output<typeof sandboxConfigSchema>;
 export type HttpGatewayConfig = z.output<typeof httpGatewayConfigSchema>;
 export type HttpGatewayConfigInput = z.input<typeof httpGatewayConfigSchema>;
+
+const SENDER_REQUIRED = {
+  zenvia: "A Zenvia exige o remetente (from) em todo envio: informe o remetente da conta.",
+  twilio: "A Twilio exige um remetente: informe o número Twilio (ex.: +5511912345678) ou um Messaging Service SID.",
+  kannel: "Sem remetente padrão (global-sender) o Kannel recusa todo envio sem remetente: informe o remetente ou marque \"O Kannel tem remetente padrão\".",
+  http: "O modelo do gateway usa {sender}: informe o remetente.",
+} as const;
+
+const usesSender = (c: Record<string, unknown>) =>
+  [c.url, c.queryTemplate, c.bodyTemplate, ...Object.values(typeof c.headers === "object" && c.headers ? c.headers : {})].some((v) => typeof v === "string" && v.includes("{sender}"));
+
+/**
+ * Why an account cannot send without a sender, when the provider's contract requires one (Zenvia's
+ * `from`; Twilio's From or a Messaging Service; Kannel without a global/default sender; a gateway
+ * template using {sender}); undefined when the sender is there or optional (Infobip, SMPP, sandbox).
+ */
+export function senderRequirement(kind: ProviderKind, config: unknown, sender: string | null | undefined): string | undefined {
+  if (sender && sender.trim() !== "") return undefined;
+  const c = (typeof config === "object" && config !== null ? config : {}) as Record<string, unknown>;
+  switch (kind) {
+    case "zenvia":
+      return SENDER_REQUIRED.zenvia;
+    case "twilio":
+      return typeof c.messagingServiceSid === "string" && c.messagingServiceSid.trim() !== "" ? undefined : SENDER_REQUIRED.twilio;
+    case "kannel":
+      return c.hasDefaultSender === true ? undefined : SENDER_REQUIRED.kannel;
+    case "http":
+      return usesSender(c) ? SENDER_REQUIRED.http : undefined;
+    default:
+      return undefined;
+  }
+}
 
 /** Config and credentials for one adapter, or the first pt-BR message saying what is wrong. */
 export function parseSettings<C extends z.ZodType, K extends z.ZodType>(

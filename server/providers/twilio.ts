@@ -3,10 +3,10 @@
  * /2010-04-01/Accounts/{AccountSid}/Messages.json with Basic auth; signed status callbacks and
  * inbound messages. No lookup: Twilio cannot be asked by our id, only by its own SID.
  */
-import { appendQueryParam, base64Utf8, formatNumber, isRecord, MESSAGE_REF_PARAM, own, safeSnippet, str, toE164, tryParseJson } from "./format";
+import { accountSecrets, appendQueryParam, base64Utf8, formatNumber, isRecord, MESSAGE_REF_PARAM, own, safeSnippet, str, toE164, tryParseJson } from "./format";
 import { accepted, classifyCommonStatus, httpRequest, type HttpResponse, MESSAGES, parseRetryAfter, permanent, retryable } from "./http";
 import { parseSettings, twilioConfigSchema, twilioCredentialsSchema } from "./schemas";
-import { verifyTwilioSignature } from "./twilio-signature";
+import { verifyTwilioRequest } from "./twilio-signature";
 import type { AdapterAccount, AdapterDeps, PermanentReason, ProviderAdapter, ReportedStatus, SendOutcome, StatusReport, WebhookRequest, WebhookResult } from "./types";
 
 export const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
@@ -57,6 +57,13 @@ function classify(res: HttpResponse, secrets: string[]): SendOutcome {
   return permanent(`twilio_${code ?? res.status}`, "rejected", MESSAGES.rejected(detail));
 }
 
+const SIGNATURE_ERRORS = {
+  missing: "Assinatura da Twilio ausente ou inválida.",
+  invalid: "Assinatura da Twilio ausente ou inválida.",
+  no_shared_key: "A Twilio assinou com uma chave compartilhada (X-Twilio-Webhooks-Signature-Settings), mas a conta não tem o segredo dessa chave: informe-o na conta.",
+  unknown_algorithm: "Algoritmo de assinatura da Twilio não suportado.",
+} as const;
+
 function queryParam(url: string, name: string): string | undefined {
   const q = url.indexOf("?");
   return q === -1 ? undefined : (new URLSearchParams(url.slice(q + 1).split("#")[0]).get(name) ?? undefined);
@@ -92,14 +99,13 @@ export function createTwilioAdapter(account: AdapterAccount, deps: AdapterDeps =
         signal,
       );
       if (res.kind === "failure") return res.outcome;
-      return classify(res, [credentials.authToken, credentials.apiKeySecret ?? ""]);
+      return classify(res, accountSecrets(account));
     },
 
     async parseWebhook(req: WebhookRequest): Promise<WebhookResult> {
       if (!settings.ok) return { ok: false, status: 403, error: "Conta Twilio sem credenciais válidas para verificar a assinatura." };
-      if (!(await verifyTwilioSignature(settings.credentials.authToken, req))) {
-        return { ok: false, status: 403, error: "Assinatura da Twilio ausente ou inválida." };
-      }
+      const verdict = await verifyTwilioRequest({ authToken: settings.credentials.authToken, sharedKeySecret: settings.credentials.webhookSharedKey }, req);
+      if (!verdict.ok) return { ok: false, status: 403, error: SIGNATURE_ERRORS[verdict.reason] };
       // A webhook configured as GET carries its parameters in the URL (and signs only the URL).
       const p = req.method.toUpperCase() === "GET" ? new URLSearchParams(req.url.split("?")[1]?.split("#")[0] ?? "") : new URLSearchParams(req.rawBody);
       const sid = p.get("MessageSid") ?? p.get("SmsSid") ?? undefined;

@@ -88,6 +88,8 @@ export type AdapterAccount = {
   config: Record<string, unknown>;
   /** Secret settings per kind (tokens, passwords): never logged, never sent to the browser. */
   credentials: Record<string, string>;
+  /** The secret of this account's webhook URL (it travels in callback URLs): redacted like a credential. */
+  webhookSecret?: string;
 };
 
 export type AdapterDeps = {

@@ -3,7 +3,7 @@
  * MESSAGE webhooks. Zenvia does not sign webhooks: the route checks the account secret in the URL.
  * No lookup: the contract we rely on has no query by externalId.
  */
-import { formatNumber, isRecord, own, parseDate, safeSnippet, str, toE164, tryParseJson } from "./format";
+import { accountSecrets, formatNumber, isRecord, own, parseDate, safeSnippet, str, toE164, tryParseJson } from "./format";
 import { accepted, classifyCommonStatus, httpRequest, MESSAGES, permanent, retryable } from "./http";
 import { parseSettings, zenviaConfigSchema, zenviaCredentialsSchema } from "./schemas";
 import type { AdapterAccount, AdapterDeps, InboundMessage, ProviderAdapter, ReportedStatus, SendOutcome, StatusReport, WebhookRequest, WebhookResult } from "./types";
@@ -110,7 +110,7 @@ export function createZenviaAdapter(account: AdapterAccount, deps: AdapterDeps =
         signal,
       );
       if (res.kind === "failure") return res.outcome;
-      return classifyCommonStatus(res, "zenvia") ?? classify(res.status, res.text, [apiToken]);
+      return classifyCommonStatus(res, "zenvia") ?? classify(res.status, res.text, accountSecrets(account));
     },
 
     async parseWebhook(req: WebhookRequest): Promise<WebhookResult> {

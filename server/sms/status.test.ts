@@ -49,17 +49,19 @@ describe("status machine — examples", () => {
     expect(applyReport("sent", "sent")).toBeNull();
   });
 
-  it("moves sending, in_doubt and queued messages forward, since a report proves acceptance", () => {
+  it("moves sending and in_doubt messages forward, since a report proves acceptance", () => {
     expect(applyReport("sending", "sent")).toBe("sent");
     expect(applyReport("sending", "delivered")).toBe("delivered");
     expect(applyReport("in_doubt", "sent")).toBe("sent");
     expect(applyReport("in_doubt", "undelivered")).toBe("undelivered");
-    expect(applyReport("queued", "delivered")).toBe("delivered");
+    expect(applyReport("sending", "failed")).toBe("failed");
     expect(applyReport("sent", "blocked")).toBe("blocked");
   });
 
-  it("never revives cancelled or blocked messages", () => {
+  it("never revives cancelled or blocked messages, nor moves one never handed to a provider", () => {
     for (const r of REPORTS) {
+      expect(applyReport("queued", r)).toBeNull();
+      expect(applyReport("scheduled", r)).toBeNull();
       expect(applyReport("cancelled", r)).toBeNull();
       expect(applyReport("blocked", r)).toBeNull();
     }
@@ -106,11 +108,11 @@ describe("status machine — properties", () => {
     );
   });
 
-  it("a report on a non-final message lands it on the reported status", () => {
+  it("a report on a message handed to the provider lands it on the reported status; any other is ignored", () => {
     fc.assert(
       fc.property(status, report, (start, r) => {
         const next = applyReport(start, r);
-        if (isFinal(start)) expect(next).toBeNull();
+        if (isFinal(start) || start === "queued" || start === "scheduled") expect(next).toBeNull();
         else expect(next === null ? start : next).toBe(start === r ? start : r);
       }),
     );

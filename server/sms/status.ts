@@ -4,9 +4,10 @@
  *
  * Provider reports are forward-only and the first final status wins: once delivered, undelivered,
  * failed (or cancelled/blocked) nothing changes it, so a duplicate or out-of-order callback (a late
- * "undelivered" after "delivered", or the reverse) is ignored. A report on a message that is
- * queued, scheduled, sending or in_doubt moves it forward: it proves the provider accepted the
- * message, and treating it otherwise could send it twice.
+ * "undelivered" after "delivered", or the reverse) is ignored. A report on a message that was
+ * handed to the provider (sending, in_doubt, sent) moves it forward: it proves the provider accepted
+ * it, and treating it otherwise could send it twice. A message never handed to a provider (queued,
+ * scheduled) cannot have been reported on: such a report is ignored.
  */
 import type { SmsStatus } from "@/db/schema/constants";
 
@@ -44,12 +45,16 @@ export function isFinal(status: SmsStatus): boolean {
   return FINAL.has(status);
 }
 
+/** Where a message is with a provider: the only statuses a provider report may move. */
+const HANDED_TO_PROVIDER: ReadonlySet<SmsStatus> = new Set<SmsStatus>(["sending", "in_doubt", "sent"]);
+
 /**
  * The status after a provider report, or null when the report must be ignored (duplicate, late,
- * or the message is already final). Never returns a status that moves the message backwards.
+ * the message is already final, or it was never handed to a provider). Never returns a status
+ * that moves the message backwards.
  */
 export function applyReport(current: SmsStatus, reported: ReportedSmsStatus): SmsStatus | null {
-  if (isFinal(current) || current === reported) return null;
+  if (!HANDED_TO_PROVIDER.has(current) || current === reported) return null;
   return canTransition(current, reported) ? reported : null;
 }
 

@@ -8,7 +8,7 @@ import { PROVIDER_KINDS, type ProviderKind } from "@/db/schema/constants";
 import { HTTP_GATEWAY_PRESETS, type HttpGatewayPresetId } from "@/server/providers/http-gateway-presets";
 import { PROVIDER_LABELS } from "@/server/providers/schemas";
 import { type AccountOutput, createAccountInput, updateAccountInput } from "@/server/services/sms-accounts/schemas";
-import { providerConfigSchemas, providerCredentialSchemas } from "@/server/providers/schemas";
+import { providerConfigSchemas, providerCredentialSchemas, senderRequirement } from "@/server/providers/schemas";
 import { zodFieldErrors } from "@/server/services/zod-field-errors";
 import { Button } from "../ui/button";
 import { Card, CardTitle } from "../ui/card";
@@ -105,7 +105,9 @@ export function AccountForm({ account, onDone, onCancel }: { account?: AccountOu
     const typed = Object.fromEntries(Object.entries(credentials).filter(([, v]) => v.trim() !== ""));
     const base = { name, sender, ratePerSecond, stripAccents, config: parsedConfig, credentials: typed };
     // Checked here with the server's own schemas first, so the admin sees every message at once.
+    const senderIssue = senderRequirement(kind, parsedConfig, sender);
     const checked = {
+      ...(senderIssue ? { sender: senderIssue } : {}),
       ...zodFieldErrors((account ? updateAccountInput.safeParse({ ...base, id: account.id }) : createAccountInput.safeParse({ ...base, kind, isDefault })).error),
       ...zodFieldErrors(providerConfigSchemas[kind].safeParse(parsedConfig).error, "config"),
       ...(account ? {} : zodFieldErrors(providerCredentialSchemas[kind].safeParse(typed).error, "credentials")),

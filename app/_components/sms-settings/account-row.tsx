@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
+import { kannelSmsServiceGroup } from "@/server/providers/kannel-mo";
 import { PROVIDER_LABELS } from "@/server/providers/schemas";
 import type { AccountOutput } from "@/server/services/sms-accounts/schemas";
 import type { Feedback } from "../ui/feedback-toast";
@@ -97,6 +98,13 @@ export function AccountRow({ account, onEdit, onFeedback }: { account: AccountOu
         <p id={`${webhookId}-hint`} className="text-xs text-slate-600">
           {t("accounts.webhookHint")}
         </p>
+        {account.kind === "kannel" ? (
+          <details className="rounded-lg border border-slate-200 p-3 text-sm">
+            <summary className="flex min-h-11 cursor-pointer items-center font-medium text-slate-900">{t("accounts.kannelMoTitle")}</summary>
+            <p className="mt-2 text-slate-700">{t("accounts.kannelMoHint")}</p>
+            <pre className="mt-2 overflow-x-auto rounded bg-slate-50 p-2 font-mono text-xs text-slate-900">{kannelSmsServiceGroup(account.webhookUrl)}</pre>
+          </details>
+        ) : null}
       </div>
       <div className="flex flex-wrap gap-2">
         <Button variant="secondary" size="sm" aria-expanded={testing} aria-label={t("accounts.testFor", { name })} disabled={!account.active} onClick={() => setTesting(!testing)}>

@@ -27,7 +27,7 @@ describe("account form fields from the provider schemas", () => {
     expect(smpp.port).toMatchObject({ kind: "number", defaultValue: 2775 });
     expect(smpp.tls).toMatchObject({ kind: "boolean", defaultValue: false });
     expect(configFields("sandbox").find((f) => f.name === "invalidNumbers")).toMatchObject({ kind: "list" });
-    expect(credentialFields("twilio")).toEqual(["accountSid", "authToken", "apiKeySid", "apiKeySecret"]);
+    expect(credentialFields("twilio")).toEqual(["accountSid", "authToken", "apiKeySid", "apiKeySecret", "webhookSharedKey"]);
     expect(credentialFields("sandbox")).toEqual([]);
   });
 

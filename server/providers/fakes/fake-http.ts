@@ -10,6 +10,8 @@ export type RecordedRequest = {
   method: string;
   /** Path without the query string. */
   path: string;
+  /** Path and query exactly as sent (percent-escapes untouched). */
+  rawUrl: string;
   query: URLSearchParams;
   headers: http.IncomingHttpHeaders;
   body: string;
@@ -48,7 +50,7 @@ export class FakeHttpServer {
       req.on("data", (c: Buffer) => chunks.push(c));
       req.on("end", () => {
         const u = new URL(req.url ?? "/", "http://127.0.0.1");
-        const recorded: RecordedRequest = { method: req.method ?? "", path: u.pathname, query: u.searchParams, headers: req.headers, body: Buffer.concat(chunks).toString("utf8") };
+        const recorded: RecordedRequest = { method: req.method ?? "", path: u.pathname, rawUrl: req.url ?? "/", query: u.searchParams, headers: req.headers, body: Buffer.concat(chunks).toString("utf8") };
         this.requests.push(recorded);
         const scripted = this.queued.shift();
         // A handler bug answers 500 instead of crashing the test run.

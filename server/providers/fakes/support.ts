@@ -2,9 +2,11 @@
 import { expect } from "vitest";
 import type { SendOutcome, SendRequest } from "../types";
 
-export const TEST_TIMEOUT_MS = 200;
+// A loopback answer took over 200 ms on a shared 2-core machine under load (a "timeout" where the
+// fake had answered at once): the deadline leaves room for that, the hang stays well past it.
+export const TEST_TIMEOUT_MS = 1500;
 /** Longer than TEST_TIMEOUT_MS: the fake answers only after the adapter gave up. */
-export const HANG_MS = 600;
+export const HANG_MS = 4000;
 
 export function sendRequest(overrides: Partial<SendRequest> = {}): SendRequest {
   return {

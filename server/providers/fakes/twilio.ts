@@ -12,12 +12,12 @@ export function twilioError(status: number, code: number, message: string, heade
   return jsonReply(status, { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status }, headers);
 }
 
-/** base64(HMAC-SHA1(authToken, url + sorted name+value pairs)). */
-export function twilioSign(authToken: string, url: string, params: Record<string, string>): string {
+/** base64(HMAC(key, url + sorted name+value pairs)): SHA-1 with the Auth Token, or a SharedKey's algorithm. */
+export function twilioSign(authToken: string, url: string, params: Record<string, string>, algorithm: "sha1" | "sha256" = "sha1"): string {
   const data = Object.keys(params)
     .sort()
     .reduce((acc, key) => acc + key + params[key], url);
-  return createHmac("sha1", authToken).update(data, "utf8").digest("base64");
+  return createHmac(algorithm, authToken).update(data, "utf8").digest("base64");
 }
 
 export async function startFakeTwilio(opts: FakeTwilioOptions): Promise<FakeHttpServer> {

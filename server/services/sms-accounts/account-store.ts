@@ -23,7 +23,7 @@ export function webhookUrl(a: Pick<AccountRow, "id" | "webhookSecret">): string 
 
 export async function toAdapterAccount(row: AccountRow): Promise<AdapterAccount> {
   const credentials = await decryptJson<Record<string, string>>(await credentialsKey(), row.credentialsEnc);
-  return { id: row.id, kind: row.kind, sender: row.sender, config: row.config, credentials };
+  return { id: row.id, kind: row.kind, sender: row.sender, config: row.config, credentials, webhookSecret: row.webhookSecret };
 }
 
 export async function findAccount(db: Db, id: number): Promise<AccountRow | undefined> {

@@ -49,13 +49,13 @@ describe("SMS accounts", () => {
     await updateAccount({ ctx: { db, user: admin }, input: { id: a!.id, name: "Zenvia principal", sender: "PROVEDOR", ratePerSecond: 8, config: {}, credentials: { apiToken: "" } } });
     const [row1] = await db.select().from(providerAccount).where(eq(providerAccount.id, a!.id));
     expect(await decryptJson(await credentialsKey(), row1!.credentialsEnc)).toEqual({ apiToken: TOKEN });
-    const out = await updateAccount({ ctx: { db, user: admin }, input: { id: a!.id, name: "Zenvia principal", ratePerSecond: 8, config: {}, credentials: { apiToken: "novo-token-1234" } } });
+    const out = await updateAccount({ ctx: { db, user: admin }, input: { id: a!.id, name: "Zenvia principal", sender: "PROVEDOR", ratePerSecond: 8, config: {}, credentials: { apiToken: "novo-token-1234" } } });
     expect(out.credentialsMasked).toEqual({ apiToken: "••••1234" });
   });
 
   it("names the missing credential in Portuguese and stores nothing", async () => {
     const before = (await listAccounts({ db })).length;
-    const err = await createAccount({ ctx: { db, user: admin }, input: { name: "Sem token", kind: "zenvia", ratePerSecond: 5, config: {}, credentials: {} } }).catch((e: unknown) => e);
+    const err = await createAccount({ ctx: { db, user: admin }, input: { name: "Sem token", kind: "zenvia", sender: "PROVEDOR", ratePerSecond: 5, config: {}, credentials: {} } }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DomainError);
     expect((err as DomainError).fields).toEqual({ "credentials.apiToken": expect.stringContaining("Informe o token da API") });
     expect((await listAccounts({ db })).length).toBe(before);

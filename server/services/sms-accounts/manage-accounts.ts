@@ -4,7 +4,7 @@ import { providerAccount } from "@/db/schema";
 import type { ProviderKind } from "@/db/schema/constants";
 import type { SessionUser } from "@/server/auth/session";
 import { decryptJson, encryptJson, maskSecret, randomToken } from "@/server/lib/crypto";
-import { providerConfigSchemas, providerCredentialSchemas } from "@/server/providers";
+import { providerConfigSchemas, providerCredentialSchemas, senderRequirement } from "@/server/providers";
 import { writeAudit } from "../audit";
 import { invalid, notFound } from "../errors";
 import { zodFieldErrors } from "../zod-field-errors";
@@ -38,11 +38,12 @@ export function toAccountOutput(row: AccountRow): AccountOutput {
 }
 
 /** Validates config and credentials against the kind's schemas; errors name the field. */
-function validateKind(kind: ProviderKind, config: unknown, credentials: unknown) {
+function validateKind(kind: ProviderKind, config: unknown, credentials: unknown, sender: string | null | undefined) {
   const c = providerConfigSchemas[kind].safeParse(config);
   const k = providerCredentialSchemas[kind].safeParse(credentials);
-  if (!c.success || !k.success) {
-    const fields = { ...zodFieldErrors(c.error, "config"), ...zodFieldErrors(k.error, "credentials") };
+  const senderIssue = c.success ? senderRequirement(kind, c.data, sender) : undefined;
+  if (!c.success || !k.success || senderIssue) {
+    const fields = { ...(senderIssue ? { sender: senderIssue } : {}), ...zodFieldErrors(c.error, "config"), ...zodFieldErrors(k.error, "credentials") };
     throw invalid(Object.values(fields)[0] ?? "Configuração inválida.", fields);
   }
   return { config: c.data as Record<string, unknown>, credentials: k.data as Record<string, string> };
@@ -59,7 +60,7 @@ export async function listAccounts({ db }: { db: Db }): Promise<AccountOutput[]>
 
 export async function createAccount({ ctx, input }: { ctx: Ctx; input: CreateAccountInput }): Promise<AccountOutput> {
   const data = createAccountInput.parse(input);
-  const { config, credentials } = validateKind(data.kind, data.config, data.credentials);
+  const { config, credentials } = validateKind(data.kind, data.config, data.credentials, data.sender);
   const credentialsEnc = await encryptJson(await credentialsKey(), credentials);
   const [existingDefault] = await ctx.db.select({ id: providerAccount.id }).from(providerAccount).where(eq(providerAccount.isDefault, true));
   // The first account becomes the default so sending works at once.
@@ -94,7 +95,7 @@ export async function updateAccount({ ctx, input }: { ctx: Ctx; input: UpdateAcc
   if (!row) throw notFound("Conta de SMS não encontrada.");
   const stored = await decryptJson<Record<string, string>>(await credentialsKey(), row.credentialsEnc);
   const typed = Object.fromEntries(Object.entries(data.credentials).filter(([, v]) => v.trim() !== ""));
-  const { config, credentials } = validateKind(row.kind, data.config, { ...stored, ...typed });
+  const { config, credentials } = validateKind(row.kind, data.config, { ...stored, ...typed }, data.sender);
   const [updated] = await ctx.db
     .update(providerAccount)
     .set({

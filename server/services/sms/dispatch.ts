@@ -95,6 +95,7 @@ export async function sendClaimedMany(
     toSend.push({ m: plain, account });
   }
   await storeRewritten(db, rewritten);
+  await assignAccounts(db, toSend.filter((s) => s.m.providerAccountId === null));
 
   const adapters = new Map<number, Promise<ProviderAdapter>>();
   await mapPool(toSend, concurrency, async (s) => {
@@ -143,6 +144,19 @@ async function storeRewritten(db: Db, rows: readonly MessageRow[]): Promise<void
     ...rows.map((m) => db.update(smsMessage).set({ body: m.body, encoding: m.encoding, segments: m.segments, characters: m.characters, updatedAt: now })
       .where(and(eq(smsMessage.id, m.id), eq(smsMessage.status, "sending")))),
   ]);
+}
+
+/**
+ * Messages queued for "the default account" get that account before the provider call: reports are
+ * looked up by (account, reference), so one arriving before our write of the result must find it.
+ */
+async function assignAccounts(db: Db, items: readonly Sendable[]): Promise<void> {
+  if (items.length === 0) return;
+  const [first, ...rest] = items.map((s) =>
+    db.update(smsMessage).set({ providerAccountId: s.account.id }).where(and(eq(smsMessage.id, s.m.id), eq(smsMessage.status, "sending"))),
+  );
+  await db.batch([first!, ...rest]);
+  for (const s of items) s.m = { ...s.m, providerAccountId: s.account.id };
 }
 
 /** The numbers among `phones` with an active opt-out (one query). */

@@ -13,12 +13,19 @@ import { recordOptOut } from "./opt-outs";
 
 export type ReportSummary = { applied: number; ignored: number; unknown: number; inbound: number; optOuts: number };
 
-async function findReported(db: Db, accountId: number | null, r: StatusReport): Promise<MessageRow | undefined> {
+/**
+ * The message a report names, among this account's messages only: by our reference or by the
+ * provider's id. A report on one account's webhook can never reach another account's message.
+ */
+async function findReported(db: Db, accountId: number, r: StatusReport): Promise<MessageRow | undefined> {
   if (r.messageId) {
-    const [byRef] = await db.select().from(smsMessage).where(eq(smsMessage.ref, r.messageId));
+    const [byRef] = await db
+      .select()
+      .from(smsMessage)
+      .where(and(eq(smsMessage.ref, r.messageId), eq(smsMessage.providerAccountId, accountId)));
     if (byRef) return byRef;
   }
-  if (r.providerMessageId && accountId !== null) {
+  if (r.providerMessageId) {
     const [byProvider] = await db
       .select()
       .from(smsMessage)

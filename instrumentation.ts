@@ -6,6 +6,8 @@ export async function register() {
   const e = env();
   const { ensureFileDir, migrateDb } = await import("./db/migrate");
   const { getDb } = await import("./db/client");
+  // Before the first open: the data folder, secrets and database files private to this user.
+  if (e.isEmbeddedDb) (await import("./server/lib/file-modes")).secureDataDir(e.dataDir);
   ensureFileDir(e.databaseUrl);
   await migrateDb(getDb());
   if (e.jobs === "embedded") {

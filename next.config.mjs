@@ -11,6 +11,8 @@ const nextConfig = {
   serverExternalPackages: ["@libsql/client", "libsql", "pino", "thread-stream", "smpp"],
   async headers() {
     return [
+      // Answers of the API carry session data: never kept by the browser or a proxy.
+      { source: "/api/:path*", headers: [{ key: "Cache-Control", value: "no-store" }] },
       {
         source: "/:path*",
         headers: [

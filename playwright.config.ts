@@ -32,7 +32,7 @@ export default defineConfig({
     { name: "http", testMatch: HTTP_SPECS },
   ],
   webServer: {
-    command: `npx tsx e2e/support/prepare-server.ts && npx next start -p ${E2E_PORT}`,
+    command: "npx tsx e2e/support/prepare-server.ts && npx tsx scripts/server.ts",
     url: `${baseURL}/entrar`,
     timeout: 120_000,
     reuseExistingServer: false,

@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { TRPCReactProvider } from "./_trpc/client";
 import "./globals.css";
@@ -26,7 +27,10 @@ export const viewport: Viewport = {
   themeColor: "#0b5cad",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered per request: its scripts carry that request's CSP nonce (proxy.ts), which
+  // a page rendered at build time could not.
+  await connection();
   return (
     <html lang="pt-BR">
       <body>

@@ -1,15 +1,13 @@
-import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { migrate } from "drizzle-orm/libsql/migrator";
+import { secureDatabaseFiles } from "@/server/lib/file-modes";
 import { type Db, tuneEmbedded } from "./client";
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 
-/** Creates the data folder for a file URL (libSQL does not). */
+/** Creates the data folder and the database file of a file URL (libSQL does not), private to this user. */
 export function ensureFileDir(url: string): void {
-  if (!url.startsWith("file:")) return;
-  const file = url.slice("file:".length).replace(/\?.*$/, "");
-  if (file && file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  secureDatabaseFiles(url);
 }
 
 export async function migrateDb(db: Db): Promise<void> {
@@ -20,6 +18,8 @@ export async function migrateDb(db: Db): Promise<void> {
 async function main() {
   const { env } = await import("@/server/env");
   const { getDb } = await import("./client");
+  const { secureDataDir } = await import("@/server/lib/file-modes");
+  secureDataDir(env().dataDir);
   ensureFileDir(env().databaseUrl);
   await migrateDb(getDb());
   console.log("Migrations applied.");

@@ -1,4 +1,5 @@
-// An admin creates a user who can then sign in; a disabled user cannot.
+// An admin creates a user who can then sign in; a disabled user cannot, and is answered exactly like
+// a wrong password (issue 12 §9: the answer does not tell that the account exists).
 import { expect, login, loginAs, newSession, test } from "./fixtures";
 
 test("admin creates a technician, who signs in; after being disabled they cannot", async ({ page, browser }, testInfo) => {
@@ -23,6 +24,7 @@ test("admin creates a technician, who signs in; after being disabled they cannot
 
   const { context: third, page: p3 } = await newSession(browser, testInfo);
   await login(p3, email, "senha-da-nivea");
-  await expect(p3.getByRole("alert").filter({ hasText: "Este usuário está desativado. Fale com um administrador." })).toBeVisible();
+  await expect(p3.getByRole("alert").filter({ hasText: "E-mail ou senha incorretos." })).toBeVisible();
+  await expect(p3).toHaveURL(/\/entrar/);
   await third.close();
 });

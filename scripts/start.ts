@@ -34,6 +34,7 @@ else if (!existsSync(".next/BUILD_ID")) {
 }
 
 console.log(`\nPainel de SMS: ${e.appUrl}  (demo logins in README.md)\n`);
-const server = spawn(npx, ["next", "start", "-p", String(e.port)], { stdio: "inherit", env: process.env });
+// Our server (not `next start`): it alone sees the TCP peer, for TRUSTED_PROXIES.
+const server = spawn(npx, ["tsx", "scripts/server.ts"], { stdio: "inherit", env: process.env });
 for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => server.kill(sig));
 server.on("exit", (code) => process.exit(code ?? 0));

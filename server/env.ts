@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isProxyEntry } from "./http/forwarding";
 
 const emptyAsUnset = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const splitList = (v: string) => v.split(",").map((s) => s.trim()).filter(Boolean);
@@ -36,6 +37,17 @@ const schema = z
         )
         .optional(),
     ),
+    // Reverse proxies whose X-Forwarded-For/-Host/-Proto are believed (IPs or CIDR ranges).
+    TRUSTED_PROXIES: z.preprocess(
+      emptyAsUnset,
+      z
+        .string()
+        .refine(
+          (v) => splitList(v).length > 0 && splitList(v).every(isProxyEntry),
+          "TRUSTED_PROXIES must be comma-separated IP addresses or CIDR ranges of your reverse proxies, such as 127.0.0.1,10.0.0.0/8,::1",
+        )
+        .optional(),
+    ),
     INNGEST_EVENT_KEY: z.string().min(1).optional(),
     INNGEST_SIGNING_KEY: z.string().min(1).optional(),
     INNGEST_BASE_URL: z.url("INNGEST_BASE_URL must be an absolute URL of a self-hosted Inngest server").optional(),
@@ -59,6 +71,7 @@ const schema = z
       // Without APP_URL (the embedded default) staff reach the panel by whatever name or IP address
       // the server has; sign-in then also trusts the address the browser used (same origin only).
       acceptRequestOrigin: e.APP_URL === undefined,
+      trustedProxies: splitList(e.TRUSTED_PROXIES ?? ""),
       port: e.PORT,
       // Inngest drives the jobs when configured (Cloud keys or a self-hosted server); otherwise the
       // same functions run in the embedded runner inside the Next server.

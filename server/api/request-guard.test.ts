@@ -1,5 +1,6 @@
 // Protects tRPC against cross-site requests: only same-origin (or trusted) JSON POSTs get through.
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { markForwardingSanitised } from "@/server/http/forwarding";
 import { guardTrpcRequest, requestOrigin } from "./request-guard";
 
 const url = "http://localhost:3000/api/trpc/user.create";
@@ -42,14 +43,28 @@ describe("requestOrigin", () => {
     expect(at({ host: "127.0.0.1:3000" })).toBe("http://127.0.0.1:3000");
     expect(at({ host: "Painel.Local:3000" })).toBe("http://painel.local:3000");
     expect(at({ host: "[::1]:3000" })).toBe("http://[::1]:3000");
-    expect(at({ host: "sms.provedor.com.br", "x-forwarded-proto": "https" })).toBe("https://sms.provedor.com.br");
-    expect(at({ host: "10.0.0.2:3000", "x-forwarded-host": "sms.provedor.com.br, proxy.internal", "x-forwarded-proto": "https,http" })).toBe("https://sms.provedor.com.br");
   });
 
-  it("is nothing when the host could act as a pattern, a path or credentials", () => {
-    for (const host of ["*", "*.evil.example", "a?b", "evil.example/x", "user@evil.example"]) {
-      expect(at({ host: "127.0.0.1:3000", "x-forwarded-host": host }), host).toBeNull();
-    }
-    expect(at({ host: "127.0.0.1:3000", "x-forwarded-proto": "javascript" })).toBeNull();
+  it("ignores X-Forwarded-Host/-Proto unless our server vouches for them (a TRUSTED_PROXIES peer)", () => {
+    expect(at({ host: "127.0.0.1:3000", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" })).toBe("http://127.0.0.1:3000");
+    const forged = post({ host: "127.0.0.1:3000", "x-forwarded-host": "evil.example", origin: "http://evil.example", "content-type": "application/json" });
+    expect(guardTrpcRequest(forged, trusted)).toMatchObject({ ok: false, status: 403 });
+  });
+
+  describe("behind our server (forwarding headers rewritten from the socket)", () => {
+    beforeEach(() => markForwardingSanitised(true));
+    afterEach(() => markForwardingSanitised(false));
+
+    it("uses the proxy's X-Forwarded-Host/-Proto", () => {
+      expect(at({ host: "sms.provedor.com.br", "x-forwarded-proto": "https" })).toBe("https://sms.provedor.com.br");
+      expect(at({ host: "10.0.0.2:3000", "x-forwarded-host": "sms.provedor.com.br, proxy.internal", "x-forwarded-proto": "https,http" })).toBe("https://sms.provedor.com.br");
+    });
+
+    it("is nothing when the host could act as a pattern, a path or credentials", () => {
+      for (const host of ["*", "*.evil.example", "a?b", "evil.example/x", "user@evil.example"]) {
+        expect(at({ host: "127.0.0.1:3000", "x-forwarded-host": host }), host).toBeNull();
+      }
+      expect(at({ host: "127.0.0.1:3000", "x-forwarded-proto": "javascript" })).toBeNull();
+    });
   });
 });

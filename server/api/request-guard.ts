@@ -2,20 +2,23 @@
  * Cross-site request guard for the tRPC endpoint: a mutation must be a JSON POST whose Origin is
  * this site (or a configured trusted origin). A form or another site's page cannot forge one.
  */
+import { forwardingSanitised } from "@/server/http/forwarding";
+
 export type GuardResult = { ok: true } | { ok: false; status: number; message: string };
 
 const first = (v: string | null) => v?.split(",")[0]?.trim() || null;
 
 /**
- * The origin the browser used to reach this server (Host, or the proxy's X-Forwarded-Host/-Proto),
- * or null when it is not a plain http(s) origin. A browser cannot forge these headers on another
- * site's behalf (custom headers need a CORS preflight this server never grants).
+ * The origin the browser used to reach this server (Host, or X-Forwarded-Host/-Proto when our
+ * server vouches for them: they came from a TRUSTED_PROXIES peer — server/http/forwarding.ts), or
+ * null when it is not a plain http(s) origin.
  */
 export function requestOrigin(req: Request): string | null {
-  const host = first(req.headers.get("x-forwarded-host")) ?? req.headers.get("host") ?? new URL(req.url).host;
+  const forwarded = forwardingSanitised();
+  const host = (forwarded ? first(req.headers.get("x-forwarded-host")) : null) ?? req.headers.get("host") ?? new URL(req.url).host;
   // Nothing that could turn it into a pattern, a path or credentials.
   if (!host || /[*?\s/@#\\]/.test(host)) return null;
-  const proto = first(req.headers.get("x-forwarded-proto")) ?? new URL(req.url).protocol.replace(":", "");
+  const proto = (forwarded ? first(req.headers.get("x-forwarded-proto")) : null) ?? new URL(req.url).protocol.replace(":", "");
   if (proto !== "http" && proto !== "https") return null;
   try {
     // Normalised as browsers write Origin (lower case, default port dropped).

@@ -7,21 +7,30 @@ import { makeUser } from "@/test/factories";
 import { LOGIN_THROTTLE } from "@/server/services/auth/login-throttle";
 import { setUserDisabled } from "@/server/services/users/manage-users";
 import { parseEnv } from "@/server/env";
+import { eq } from "drizzle-orm";
+import { user } from "@/db/schema";
+import { markForwardingSanitised } from "@/server/http/forwarding";
 import { createAuth } from "./auth";
+import { deviceCookieName } from "./known-device";
 import { toSessionUser } from "./session";
 
 const db = createTestDb();
 const auth = createAuth(db);
 const ORIGIN = "http://localhost:3000";
 
-function signIn(email: string, password: string, ip = "203.0.113.7") {
+function signIn(email: string, password: string, ip = "203.0.113.7", cookie?: string) {
   return auth.handler(
     new Request(`${ORIGIN}/api/auth/sign-in/email`, {
       method: "POST",
-      headers: { "content-type": "application/json", origin: ORIGIN, "x-forwarded-for": ip },
+      headers: { "content-type": "application/json", origin: ORIGIN, "x-forwarded-for": ip, ...(cookie ? { cookie } : {}) },
       body: JSON.stringify({ email, password }),
     }),
   );
+}
+
+/** "name=value" of every cookie a response sets. */
+function cookiesOf(res: Response): string[] {
+  return res.headers.getSetCookie().map((c) => c.split(";")[0]!);
 }
 
 describe("sign-in", () => {
@@ -36,23 +45,72 @@ describe("sign-in", () => {
   });
 
   it("locks an account+IP after repeated failures, even for the right password, but not other IPs", async () => {
-    const u = await makeUser(db, "tecnico", { password: "senha-certa-2" });
-    for (let i = 0; i < LOGIN_THROTTLE.maxPerAccount; i++) {
-      expect((await signIn(u.email, "errada")).status).toBe(401);
+    markForwardingSanitised(true);
+    try {
+      const u = await makeUser(db, "tecnico", { password: "senha-certa-2" });
+      for (let i = 0; i < LOGIN_THROTTLE.freePerAccount; i++) {
+        expect((await signIn(u.email, "errada")).status).toBe(401);
+      }
+      const locked = await signIn(u.email, "senha-certa-2");
+      expect(locked.status).toBe(429);
+      expect((await locked.json()).message).toBe("Muitas tentativas de acesso sem sucesso. Tente novamente em 30 segundos.");
+      expect((await signIn(u.email, "senha-certa-2", "198.51.100.9")).status).toBe(200);
+    } finally {
+      markForwardingSanitised(false);
     }
-    const locked = await signIn(u.email, "senha-certa-2");
-    expect(locked.status).toBe(429);
-    expect((await locked.json()).message).toBe("Muitas tentativas de acesso sem sucesso. Tente novamente em 15 minutos.");
-    expect((await signIn(u.email, "senha-certa-2", "198.51.100.9")).status).toBe(200);
   });
 
-  it("refuses a disabled user with a clear message", async () => {
+  it("a device that signed in before is not locked out by 25 failures with forged X-Forwarded-For", async () => {
+    const u = await makeUser(db, "admin", { password: "senha-do-dono-1" });
+    const owner = await signIn(u.email, "senha-do-dono-1", "203.0.113.50");
+    expect(owner.status).toBe(200);
+    const device = cookiesOf(owner).find((c) => c.startsWith("sms_device_"));
+    expect(device, "known-device cookie").toBeDefined();
+    // Not behind our server: forwarding headers count for nothing, every forged IP is one client.
+    const answers: number[] = [];
+    for (let i = 0; i < 25; i++) answers.push((await signIn(u.email, `chute-${i}`, `198.51.100.${i + 1}`)).status);
+    expect(answers.filter((s) => s === 401)).toHaveLength(LOGIN_THROTTLE.freePerAccount);
+    expect(answers.slice(LOGIN_THROTTLE.freePerAccount).every((s) => s === 429)).toBe(true);
+    // The owner's device still signs in; a device the attacker controls does not.
+    expect((await signIn(u.email, "senha-do-dono-1", "203.0.113.50", device)).status).toBe(200);
+    expect((await signIn(u.email, "senha-do-dono-1", "203.0.113.50")).status).toBe(429);
+    // A cookie signed for this e-mail is worth nothing for another one, nor when tampered with.
+    const other = await makeUser(db, "operador", { password: "senha-do-outro-1" });
+    for (let i = 0; i < LOGIN_THROTTLE.freePerAccount; i++) await signIn(other.email, "errada");
+    const borrowed = `${await deviceCookieName(other.email)}=${device!.split("=")[1]}`;
+    expect((await signIn(other.email, "senha-do-outro-1", "203.0.113.50", borrowed)).status).toBe(429);
+    expect((await signIn(u.email, "senha-do-dono-1", "203.0.113.50", `${device!.slice(0, -2)}xx`)).status).toBe(429);
+  });
+
+  it("answers a disabled user exactly like a wrong password, and counts it as a failure", async () => {
     const admin = await makeUser(db, "admin");
     const u = await makeUser(db, "tecnico", { password: "senha-certa-3" });
     await setUserDisabled({ ctx: { db, user: admin }, input: { userId: u.id, disabled: true } });
-    const res = await signIn(u.email, "senha-certa-3");
-    expect(res.status).toBe(403);
-    expect((await res.json()).message).toBe("Este usuário está desativado. Fale com um administrador.");
+    const wrong = await signIn(u.email, "senha-errada-3", "192.0.2.30");
+    const disabled = await signIn(u.email, "senha-certa-3", "192.0.2.31");
+    expect(disabled.status).toBe(wrong.status);
+    expect(disabled.status).toBe(401);
+    expect(await disabled.json()).toEqual(await wrong.json());
+    expect(disabled.headers.get("set-cookie")).toBeNull();
+  });
+
+  it("offers only the endpoints the panel uses: nobody renames themselves outside the audited screens", async () => {
+    const u = await makeUser(db, "tecnico", { password: "senha-certa-8" });
+    const cookie = cookiesOf(await signIn(u.email, "senha-certa-8")).find((c) => c.startsWith("better-auth.session_token="))!;
+    const headers = { "content-type": "application/json", origin: ORIGIN, cookie };
+    for (const [path, body] of [
+      ["/update-user", { name: "Chefe Supremo" }],
+      ["/change-email", { newEmail: "outro@x.test" }],
+      ["/change-password", { currentPassword: "senha-certa-8", newPassword: "nova-senha-99" }],
+      ["/delete-user", {}],
+    ] as const) {
+      const res = await auth.handler(new Request(`${ORIGIN}/api/auth${path}`, { method: "POST", headers, body: JSON.stringify(body) }));
+      expect(res.status, path).toBe(404);
+    }
+    const [row] = await db.select({ name: user.name, email: user.email }).from(user).where(eq(user.id, u.id));
+    expect(row).toEqual({ name: u.name, email: u.email });
+    const session = await auth.handler(new Request(`${ORIGIN}/api/auth/get-session`, { headers: { cookie } }));
+    expect((await session.json()).user.name).toBe(u.name);
   });
 });
 

@@ -7,22 +7,38 @@ import { type Db, getDb } from "@/db/client";
 import * as schema from "@/db/schema";
 import { ROLES } from "@/db/schema/constants";
 import { requestOrigin } from "@/server/api/request-guard";
+import { clientIp } from "@/server/http/forwarding";
 import { type Env, env } from "@/server/env";
 import { logger } from "@/server/lib/logger";
 import {
   clearLoginFailures,
+  type LoginAttempt,
   lockMessage,
   loginLockRemaining,
   recordLoginFailure,
 } from "@/server/services/auth/login-throttle";
 import { resolveAuthSecret } from "@/server/lib/data-secrets";
 import { authErrorMessage } from "./error-messages";
+import { DEVICE_COOKIE_MAX_AGE_S, deviceCookieName, issueDeviceToken, readCookie, verifyDeviceToken } from "./known-device";
 
 const SIGN_IN_PATH = "/sign-in/email";
 
-function clientIp(headers: Headers | undefined): string {
-  const forwarded = headers?.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers?.get("x-real-ip") || "local";
+/**
+ * The only auth endpoints the panel uses. The rest (update-user, change-password, change-email…)
+ * would let a user rename themselves or change their account outside the audited admin screens.
+ */
+const ALLOWED_PATHS = new Set([SIGN_IN_PATH, "/sign-out", "/get-session", "/ok", "/error"]);
+
+function onlyUsedEndpoints(basePath: string): BetterAuthPlugin {
+  return {
+    id: "only-used-endpoints",
+    onRequest: async (request) => {
+      const path = new URL(request.url).pathname.replace(/\/+$/, "");
+      const inside = path.startsWith(basePath) ? path.slice(basePath.length) : path;
+      if (ALLOWED_PATHS.has(inside)) return;
+      return { response: Response.json({ code: "NOT_FOUND", message: "Endereço de acesso não encontrado." }, { status: 404 }) };
+    },
+  };
 }
 
 function emailFromBody(body: unknown): string {
@@ -63,12 +79,22 @@ function portugueseErrors(appUrl: string): BetterAuthPlugin {
 }
 
 export function createAuth(db: Db, e: Env = env()) {
+  const secret = resolveAuthSecret(e);
+  const basePath = "/api/auth";
+
+  async function attemptOf(headers: Headers | undefined, body: unknown): Promise<LoginAttempt> {
+    const email = emailFromBody(body);
+    const token = readCookie(headers?.get("cookie"), await deviceCookieName(email));
+    return { email, ip: clientIp(headers), device: await verifyDeviceToken(secret, email, token) };
+  }
+
   return betterAuth({
     appName: "Painel de SMS",
     baseURL: e.appUrl,
-    secret: resolveAuthSecret(e),
+    basePath,
+    secret,
     trustedOrigins: trustedOrigins(e),
-    plugins: [portugueseErrors(e.appUrl)],
+    plugins: [onlyUsedEndpoints(basePath), portugueseErrors(e.appUrl)],
     // better-auth skips the origin check when NODE_ENV=test; the tests must check what production does.
     advanced: { disableOriginCheck: false },
     database: drizzleAdapter(db, { provider: "sqlite", schema }),
@@ -86,7 +112,7 @@ export function createAuth(db: Db, e: Env = env()) {
       level: "warn",
       log: (level, message) => logger[level]({ area: "auth" }, message),
     },
-    // Expected refusals (wrong password, locked, disabled) are not errors; other failures are.
+    // Expected refusals (wrong password, locked) are not errors; other failures are.
     onAPIError: {
       onError: (err) => {
         if (err instanceof APIError && err.statusCode < 500) logger.info({ area: "auth", status: err.statusCode }, err.message);
@@ -107,25 +133,38 @@ export function createAuth(db: Db, e: Env = env()) {
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== SIGN_IN_PATH) return;
-        const email = emailFromBody(ctx.body);
-        const remaining = await loginLockRemaining(db, email, clientIp(ctx.headers));
+        const attempt = await attemptOf(ctx.headers, ctx.body);
+        const remaining = await loginLockRemaining(db, attempt);
         if (remaining > 0) throw new APIError("TOO_MANY_REQUESTS", { message: lockMessage(remaining), code: "TOO_MANY_ATTEMPTS" });
-        const [u] = await db.select({ disabled: schema.user.disabled }).from(schema.user).where(eq(schema.user.email, email));
-        if (u?.disabled) throw new APIError("FORBIDDEN", { message: "Este usuário está desativado. Fale com um administrador.", code: "USER_DISABLED" });
+        const [u] = await db.select({ disabled: schema.user.disabled }).from(schema.user).where(eq(schema.user.email, attempt.email));
+        if (u?.disabled) {
+          // Answered exactly like a wrong password, after the same kind of work (one password hash),
+          // so a disabled account cannot be told apart from a wrong guess.
+          const password = (ctx.body as { password?: unknown } | undefined)?.password;
+          await ctx.context.password.hash(typeof password === "string" ? password : "");
+          await recordLoginFailure(db, attempt);
+          throw new APIError("UNAUTHORIZED", { message: "Invalid email or password", code: "INVALID_EMAIL_OR_PASSWORD" });
+        }
       }),
       after: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== SIGN_IN_PATH) return;
-        const email = emailFromBody(ctx.body);
-        const ip = clientIp(ctx.headers);
+        const attempt = await attemptOf(ctx.headers, ctx.body);
         const returned = ctx.context.returned;
         if (returned instanceof APIError) {
           if (returned.statusCode === 401) {
-            await recordLoginFailure(db, email, ip);
-            logger.warn({ area: "auth", ip }, "failed sign-in");
+            await recordLoginFailure(db, attempt);
+            logger.warn({ area: "auth", ip: attempt.ip, knownDevice: attempt.device !== null }, "failed sign-in");
           }
-        } else {
-          await clearLoginFailures(db, email, ip);
+          return;
         }
+        await clearLoginFailures(db, attempt);
+        ctx.setCookie(await deviceCookieName(attempt.email), await issueDeviceToken(secret, attempt.email), {
+          httpOnly: true,
+          sameSite: "lax",
+          secure: e.appUrl.startsWith("https://"),
+          path: basePath,
+          maxAge: DEVICE_COOKIE_MAX_AGE_S,
+        });
       }),
     },
   });

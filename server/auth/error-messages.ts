@@ -5,8 +5,8 @@
  * stays as it is, for programs.
  */
 
-/** Refusals raised by our own hooks (auth.ts), already written in Portuguese. */
-export const OWN_CODES: ReadonlySet<string> = new Set(["TOO_MANY_ATTEMPTS", "USER_DISABLED"]);
+/** Refusals raised by our own hooks (auth.ts), already written in Portuguese. A disabled user gets the wrong-password answer. */
+export const OWN_CODES: ReadonlySet<string> = new Set(["TOO_MANY_ATTEMPTS"]);
 
 const WRONG_CREDENTIALS = "E-mail ou senha incorretos.";
 const OTHER_SITE = "Acesso recusado: o pedido não veio de uma página do painel.";

@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Env } from "@/server/env";
+import { securePrivateDir } from "./file-modes";
 
 /**
  * A secret from its env variable or, on the embedded default only, generated once into the data
@@ -11,7 +12,7 @@ function resolveDataSecret(e: Env, opts: { envName: string; envValue: string | u
   if (!e.isEmbeddedDb) throw new Error(`${opts.envName} is required when the database is not the embedded file`);
   const file = path.resolve(e.dataDir, opts.file);
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  mkdirSync(path.dirname(file), { recursive: true });
+  securePrivateDir(path.dirname(file));
   const secret = Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("base64");
   try {
     writeFileSync(file, secret, { mode: 0o600, flag: "wx" });

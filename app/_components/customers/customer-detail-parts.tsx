@@ -107,10 +107,15 @@ export function ConnectionsCard({ connections }: { connections: CustomerDetail["
           {connections.map((c) => (
             <li key={c.id} className="rounded-lg border border-slate-200 p-3">
               <div className="mb-2 flex items-start justify-between gap-3">
-                <p className="min-w-0 font-mono text-sm font-semibold break-all text-slate-900">
-                  <span className="sr-only">{t("login")}: </span>
-                  {c.login}
-                </p>
+                {/* Technicians get no PPPoE login: the plan names the connection instead. */}
+                {c.login !== undefined ? (
+                  <p className="min-w-0 font-mono text-sm font-semibold break-all text-slate-900">
+                    <span className="sr-only">{t("login")}: </span>
+                    {c.login}
+                  </p>
+                ) : (
+                  <p className="min-w-0 font-semibold break-words text-slate-900">{c.plan}</p>
+                )}
                 <ConnectionStatusBadge status={c.status} />
               </div>
               <DetailList

@@ -72,18 +72,23 @@ export function CustomerDetailView({ id }: { id: number }) {
           className="grid-cols-2 lg:grid-cols-3"
           items={[
             { label: t("detail.code"), value: <span className="tabular-nums">{c.code}</span> },
-            { label: t("detail.document"), value: <span className="tabular-nums">{c.document}</span> },
+            // CPF/CNPJ, payment profile and e-mail are absent for technicians (not "not informed").
+            ...("document" in c ? [{ label: t("detail.document"), value: <span className="tabular-nums">{c.document}</span> }] : []),
             { label: t("detail.personType"), value: c.personType === "company" ? t("detail.company") : t("detail.individual") },
-            { label: t("detail.paymentProfile"), value: c.paymentProfile?.name },
-            {
-              label: t("detail.email"),
-              value: c.email ? (
-                <a href={`mailto:${c.email}`} className="break-all text-brand-800 underline-offset-2 hover:underline">
-                  {c.email}
-                </a>
-              ) : null,
-              wide: true,
-            },
+            ...("paymentProfile" in c ? [{ label: t("detail.paymentProfile"), value: c.paymentProfile?.name }] : []),
+            ...("email" in c
+              ? [
+                  {
+                    label: t("detail.email"),
+                    value: c.email ? (
+                      <a href={`mailto:${c.email}`} className="break-all text-brand-800 underline-offset-2 hover:underline">
+                        {c.email}
+                      </a>
+                    ) : null,
+                    wide: true,
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>

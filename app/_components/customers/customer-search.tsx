@@ -12,6 +12,7 @@ import { Spinner } from "../ui/spinner";
 import { LAST_SEARCH_KEY } from "./back-to-customers";
 import { CustomerList } from "./customer-list";
 import { LoadError, LoadMore, LoadingBlock } from "@/app/_components/ui/query-states";
+import { type CustomerView, FIELD_SEARCH_MIN_CHARS } from "@/server/services/customers/schemas";
 
 const DEBOUNCE_MS = 300;
 
@@ -27,7 +28,8 @@ function useQueryInUrl(q: string) {
   }, [q]);
 }
 
-export function CustomerSearch() {
+/** The field view (technicians) searches only with a term, and sees one page of results. */
+export function CustomerSearch({ view = "office" }: { view?: CustomerView }) {
   const t = useTranslations("customers");
   const trpc = useTRPC();
   const initial = useSearchParams().get("q") ?? "";
@@ -49,11 +51,12 @@ export function CustomerSearch() {
     setQ(text.trim());
   }
 
+  const needsTerm = view === "field" && q.length < FIELD_SEARCH_MIN_CHARS;
   const query = useInfiniteQuery(
     trpc.customer.search.infiniteQueryOptions(
       { q },
       // The previous results stay on screen while the next query loads, instead of flashing empty.
-      { getNextPageParam: (last) => last.nextCursor, placeholderData: keepPreviousData },
+      { getNextPageParam: (last) => last.nextCursor, placeholderData: keepPreviousData, enabled: !needsTerm },
     ),
   );
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
@@ -74,7 +77,7 @@ export function CustomerSearch() {
               name="q"
               value={text}
               onChange={(e) => onChange(e.target.value)}
-              placeholder={t("searchPlaceholder")}
+              placeholder={view === "field" ? t("searchPlaceholderField") : t("searchPlaceholder")}
               autoComplete="off"
               autoCorrect="off"
               spellCheck={false}
@@ -87,14 +90,18 @@ export function CustomerSearch() {
       </search>
 
       <div aria-live="polite" className="flex min-h-6 items-center text-sm text-slate-600">
-        {searching && query.data ? (
+        {needsTerm ? null : searching && query.data ? (
           <Spinner label={t("searching")} className="size-4 text-brand-600" />
         ) : query.data && items.length > 0 ? (
           <span>{t("shownCount", { count: items.length })}</span>
         ) : null}
       </div>
 
-      {query.isPending ? (
+      {needsTerm ? (
+        <EmptyState icon={<SearchIcon />} title={t("typeToSearch")}>
+          <p>{t("typeToSearchHint")}</p>
+        </EmptyState>
+      ) : query.isPending ? (
         <LoadingBlock label={t("searching")} />
       ) : query.isError && !query.data ? (
         <LoadError error={query.error} fallback={t("loadFailedList")} retryLabel={t("retry")} onRetry={() => query.refetch()} />

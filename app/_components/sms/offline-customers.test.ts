@@ -67,3 +67,18 @@ describe("findSavedCustomers", () => {
     expect(findSavedCustomers("o", [list, again], []).map((c) => c.name)).toEqual(["Heloísa Conceição", "João Araújo"]);
   });
 });
+
+// Issue 12 §9: a technician's saved records have no CPF/CNPJ, e-mail, payment profile nor logins.
+describe("findSavedCustomers with a technician's records", () => {
+  const { document: _d, ...fieldRow } = row(4, "Sebastião Guimarães", { primaryMobile: "(35) 98877-6655" });
+  const { document: _dd, email: _e, paymentProfile: _p, ...fieldDetail } = { ...detail, id: 5, name: "Vitória Magalhães" };
+  const lists: SearchCustomersOutput[] = [{ items: [fieldRow], nextCursor: null }];
+
+  it("finds them by name, code and phone, and a number typed never matches a CPF they lack", () => {
+    expect(findSavedCustomers("sebastiao", lists, [fieldDetail]).map((c) => c.id)).toEqual([4]);
+    expect(findSavedCustomers("98877", lists, [fieldDetail]).map((c) => c.id)).toEqual([4]);
+    expect(findSavedCustomers("99111", lists, [fieldDetail]).map((c) => c.id)).toEqual([5]);
+    expect(findSavedCustomers("529982", lists, [fieldDetail])).toEqual([]);
+    expect(fromDetail(fieldDetail)).not.toHaveProperty("document", expect.anything());
+  });
+});

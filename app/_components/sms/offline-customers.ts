@@ -33,7 +33,7 @@ function matches(c: SavedCustomer, q: string): boolean {
   if (c.code.toLowerCase().startsWith(raw.toLowerCase())) return true;
   if (digits.length > 0 && /^[\d\s().+\-/]+$/.test(raw)) {
     const national = digits.length >= 12 && digits.startsWith("55") ? digits.slice(2) : digits;
-    if (c.document.replace(/\D/g, "").startsWith(digits)) return true;
+    if (c.document?.replace(/\D/g, "").startsWith(digits)) return true;
     return national.length >= 4 && (c.primaryMobile ?? "").replace(/\D/g, "").includes(national);
   }
   const name = normalizeSearch(c.name);

@@ -1,20 +1,20 @@
 import { getCustomer } from "@/server/services/customers/get-customer";
-import { customerDetail, getCustomerInput, searchCustomersInput, searchCustomersOutput } from "@/server/services/customers/schemas";
+import { customerDetail, customerViewFor, getCustomerInput, searchCustomersInput, searchCustomersOutput } from "@/server/services/customers/schemas";
 import { searchCustomers } from "@/server/services/customers/search-customers";
 import { liftOptOut, listCustomerOptOuts, optOutOutput } from "@/server/services/sms/opt-outs";
 import { z } from "zod";
 import { idInput, protectedProcedure, router, smsProcedure } from "../trpc";
 
-// Every role looks customers up (technicians send individual SMS in the field).
+// Every role looks customers up (technicians send individual SMS in the field), each with its view.
 export const customerRouter = router({
   search: protectedProcedure
     .input(searchCustomersInput)
     .output(searchCustomersOutput)
-    .query(({ ctx, input }) => searchCustomers({ db: ctx.db, input })),
+    .query(({ ctx, input }) => searchCustomers({ db: ctx.db, input, view: customerViewFor(ctx.user.role) })),
   get: protectedProcedure
     .input(getCustomerInput)
     .output(customerDetail)
-    .query(({ ctx, input }) => getCustomer({ db: ctx.db, input })),
+    .query(({ ctx, input }) => getCustomer({ db: ctx.db, input, view: customerViewFor(ctx.user.role) })),
   optOuts: protectedProcedure
     .input(idInput)
     .output(z.array(optOutOutput))

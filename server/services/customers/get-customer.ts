@@ -4,10 +4,10 @@ import { accessPoint, city, connection, customer, neighbourhood, paymentProfile,
 import { formatDocument } from "@/server/lib/text";
 import { formatPhoneNational } from "@/server/sms/phone";
 import { notFound } from "../errors";
-import { type CustomerDetail, getCustomerInput } from "./schemas";
+import { type CustomerDetail, type CustomerView, getCustomerInput } from "./schemas";
 
-/** One customer with address, phones (primary first) and connections. */
-export async function getCustomer({ db, input }: { db: Db; input: { id: number } }): Promise<CustomerDetail> {
+/** One customer with address, phones (primary first) and connections; the field view without CPF/CNPJ, e-mail, payment profile and logins. */
+export async function getCustomer({ db, input, view = "office" }: { db: Db; input: { id: number }; view?: CustomerView }): Promise<CustomerDetail> {
   const { id } = getCustomerInput.parse(input);
   const [row] = await db
     .select({
@@ -51,14 +51,14 @@ export async function getCustomer({ db, input }: { db: Db; input: { id: number }
   ]);
 
   const c = row.c;
+  const office = view === "office";
   return {
     id: c.id,
     code: c.code,
     name: c.name,
     personType: c.personType,
-    document: formatDocument(c.document),
+    ...(office ? { document: formatDocument(c.document), email: c.email } : {}),
     status: c.status,
-    email: c.email,
     address: {
       street: row.street,
       number: c.addressNumber,
@@ -68,11 +68,11 @@ export async function getCustomer({ db, input }: { db: Db; input: { id: number }
       uf: row.uf,
       postalCode: row.postalCode,
     },
-    paymentProfile: c.paymentProfileId && row.paymentProfileName ? { id: c.paymentProfileId, name: row.paymentProfileName } : null,
+    ...(office ? { paymentProfile: c.paymentProfileId && row.paymentProfileName ? { id: c.paymentProfileId, name: row.paymentProfileName } : null } : {}),
     // Mobiles first, primary first within each kind.
     phones: phones
       .sort((a, b) => (a.kind === b.kind ? Number(b.isPrimary) - Number(a.isPrimary) : a.kind === "mobile" ? -1 : 1))
       .map((p) => ({ ...p, national: formatPhoneNational(p.e164) })),
-    connections,
+    connections: office ? connections : connections.map(({ login: _login, ...rest }) => rest),
   };
 }

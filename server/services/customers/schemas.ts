@@ -1,8 +1,18 @@
 import { z } from "zod";
 import { lineText } from "@/server/lib/clean-text";
-import { CONNECTION_STATUSES, CUSTOMER_STATUSES, PERSON_TYPES, PHONE_KINDS } from "@/db/schema/constants";
+import { CONNECTION_STATUSES, CUSTOMER_STATUSES, PERSON_TYPES, PHONE_KINDS, type Role } from "@/db/schema/constants";
 
 export const CUSTOMER_PAGE_SIZE = 20;
+
+/**
+ * What a role sees of customers. "field" (technicians): what a visit needs — name, address, phones,
+ * connection status — found only by a search term, one page at most; no CPF/CNPJ, e-mail, payment
+ * profile or PPPoE logins. "office" (operators, admins): everything.
+ */
+export type CustomerView = "office" | "field";
+export const customerViewFor = (role: Role): CustomerView => (role === "tecnico" ? "field" : "office");
+/** The shortest term a technician may search with. */
+export const FIELD_SEARCH_MIN_CHARS = 2;
 
 export const searchCustomersInput = z.object({
   q: lineText().trim().max(100, "A busca aceita no máximo 100 caracteres.").default(""),
@@ -16,7 +26,8 @@ export const customerListItem = z.object({
   id: z.number(),
   code: z.string(),
   name: z.string(),
-  document: z.string(),
+  /** Absent in the field view. */
+  document: z.string().optional(),
   status: z.enum(CUSTOMER_STATUSES),
   city: z.string(),
   uf: z.string(),
@@ -36,9 +47,10 @@ export const customerDetail = z.object({
   code: z.string(),
   name: z.string(),
   personType: z.enum(PERSON_TYPES),
-  document: z.string(),
+  // These three are absent in the field view (technicians).
+  document: z.string().optional(),
   status: z.enum(CUSTOMER_STATUSES),
-  email: z.string().nullable(),
+  email: z.string().nullable().optional(),
   address: z.object({
     street: z.string().nullable(),
     number: z.string().nullable(),
@@ -48,7 +60,7 @@ export const customerDetail = z.object({
     uf: z.string(),
     postalCode: z.string().nullable(),
   }),
-  paymentProfile: z.object({ id: z.number(), name: z.string() }).nullable(),
+  paymentProfile: z.object({ id: z.number(), name: z.string() }).nullable().optional(),
   phones: z.array(
     // label: what the customer said the number is ("Cônjuge", "WhatsApp"), shown beside it.
     z.object({ id: z.number(), kind: z.enum(PHONE_KINDS), e164: z.string(), national: z.string(), isPrimary: z.boolean(), label: z.string().nullable() }),
@@ -56,7 +68,8 @@ export const customerDetail = z.object({
   connections: z.array(
     z.object({
       id: z.number(),
-      login: z.string(),
+      /** The PPPoE login: absent in the field view. */
+      login: z.string().optional(),
       status: z.enum(CONNECTION_STATUSES),
       plan: z.string(),
       server: z.string(),

@@ -3,7 +3,8 @@ import type { Db } from "@/db/client";
 import { city, customer, phone } from "@/db/schema";
 import { formatDocument, normalizeSearch } from "@/server/lib/text";
 import { formatPhoneNational } from "@/server/sms/phone";
-import { CUSTOMER_PAGE_SIZE, type SearchCustomersInput, type SearchCustomersOutput, searchCustomersInput } from "./schemas";
+import { invalid } from "../errors";
+import { CUSTOMER_PAGE_SIZE, type CustomerView, FIELD_SEARCH_MIN_CHARS, type SearchCustomersInput, type SearchCustomersOutput, searchCustomersInput } from "./schemas";
 
 /** LIKE pattern with the user's % and _ taken literally. */
 function likeEscape(s: string): string {
@@ -17,7 +18,7 @@ function nationalDigits(digits: string): string {
   return digits;
 }
 
-function matchCondition(q: string): SQL | undefined {
+function matchCondition(q: string, view: CustomerView): SQL | undefined {
   const raw = q.trim();
   if (!raw) return undefined;
   const digits = raw.replace(/\D/g, "");
@@ -29,25 +30,33 @@ function matchCondition(q: string): SQL | undefined {
       national.length >= 4
         ? sql`exists (select 1 from ${phone} where ${phone.customerId} = ${customer.id} and ${phone.e164} like ${`%${likeEscape(national)}`} escape '\\')`
         : undefined;
-    return or(codeMatch, like(customer.document, `${digits}%`), byPhone);
+    // A technician never learns CPF/CNPJ, so they cannot search by it either (no existence oracle).
+    return or(codeMatch, view === "office" ? like(customer.document, `${digits}%`) : undefined, byPhone);
   }
   const words = normalizeSearch(raw).split(" ").filter(Boolean);
   const byName = and(...words.map((w) => sql`${customer.searchName} like ${`%${likeEscape(w)}%`} escape '\\'`));
   return or(byName, codeMatch);
 }
 
-/** Server-side customer search by name, code, CPF/CNPJ or phone; paginated by offset. */
-export async function searchCustomers({ db, input }: { db: Db; input: SearchCustomersInput }): Promise<SearchCustomersOutput> {
+/**
+ * Server-side customer search by name, code, CPF/CNPJ or phone; paginated by offset. The field view
+ * (technicians) needs a term, gets one page at most and no CPF/CNPJ.
+ */
+export async function searchCustomers({ db, input, view = "office" }: { db: Db; input: SearchCustomersInput; view?: CustomerView }): Promise<SearchCustomersOutput> {
   const { q, status, cursor } = searchCustomersInput.parse(input);
+  if (view === "field") {
+    if (q.length < FIELD_SEARCH_MIN_CHARS) throw invalid(`Digite ao menos ${FIELD_SEARCH_MIN_CHARS} letras ou números do nome, código ou telefone do cliente.`, { q: "Informe o que buscar." });
+    if (cursor) throw invalid("A busca mostra só os primeiros resultados: refine o nome, o código ou o telefone.");
+  }
   const offset = cursor ?? 0;
-  const where = and(matchCondition(q), status ? eq(customer.status, status) : undefined);
+  const where = and(matchCondition(q, view), status ? eq(customer.status, status) : undefined);
   const primaryMobile = sql<string | null>`(select ${phone.e164} from ${phone} where ${phone.customerId} = ${customer.id} and ${phone.kind} = 'mobile' order by ${phone.isPrimary} desc, ${phone.id} limit 1)`;
   const rows = await db
     .select({
       id: customer.id,
       code: customer.code,
       name: customer.name,
-      document: customer.document,
+      ...(view === "office" ? { document: customer.document } : {}),
       status: customer.status,
       city: city.name,
       uf: city.uf,
@@ -61,11 +70,11 @@ export async function searchCustomers({ db, input }: { db: Db; input: SearchCust
     .offset(offset);
   const page = rows.slice(0, CUSTOMER_PAGE_SIZE);
   return {
-    items: page.map((r) => ({
+    items: page.map(({ document, ...r }) => ({
       ...r,
-      document: formatDocument(r.document),
+      ...(document !== undefined ? { document: formatDocument(document) } : {}),
       primaryMobile: r.primaryMobile ? formatPhoneNational(r.primaryMobile) : null,
     })),
-    nextCursor: rows.length > CUSTOMER_PAGE_SIZE ? offset + CUSTOMER_PAGE_SIZE : null,
+    nextCursor: view === "office" && rows.length > CUSTOMER_PAGE_SIZE ? offset + CUSTOMER_PAGE_SIZE : null,
   };
 }

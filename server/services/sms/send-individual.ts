@@ -4,7 +4,7 @@
  */
 import { and, asc, count, eq, gte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { city, connection, customer, plan, smsMessage } from "@/db/schema";
+import { city, connection, customer, phone, plan, smsMessage } from "@/db/schema";
 import type { SessionUser } from "@/server/auth/session";
 import { limitMessage } from "@/server/sms/encoding";
 import { formatPhoneNational } from "@/server/sms/phone";
@@ -67,6 +67,18 @@ function underPerMinuteLimit(db: Db, userId: string, perMinute: number) {
   return sql`(${recent}) < ${perMinute}`;
 }
 
+/** Technicians send only to a mobile registered to the chosen customer, never to a typed-in number. */
+async function assertCustomerMobile(db: Db, customerId: number, e164: string): Promise<void> {
+  const [own] = await db
+    .select({ id: phone.id })
+    .from(phone)
+    .where(and(eq(phone.customerId, customerId), eq(phone.e164, e164), eq(phone.kind, "mobile")))
+    .limit(1);
+  if (own) return;
+  const msg = "Técnicos só enviam SMS para um celular cadastrado deste cliente. Escolha um dos telefones do cliente.";
+  throw invalid(msg, { number: msg });
+}
+
 export async function sendIndividual({ ctx, input }: { ctx: Ctx; input: SendIndividualInput }): Promise<SendOutcomeOutput> {
   const data = sendIndividualInput.parse(input);
   const { db } = ctx;
@@ -95,6 +107,7 @@ export async function sendIndividual({ ctx, input }: { ctx: Ctx; input: SendIndi
 
   const recipient = validateSmsRecipientStrict({ ddd: data.ddd, number: data.number });
   if (!recipient.ok) throw invalid(recipient.message, { [recipient.code === "invalid_ddd" ? "ddd" : "number"]: recipient.message });
+  if (ctx.user.role === "tecnico") await assertCustomerMobile(db, c.id, recipient.e164);
 
   const template = validateTemplate(data.message);
   if (!template.ok) throw invalid(template.message, { message: template.message });

@@ -20,7 +20,7 @@ import { sendIndividual } from "./send-individual";
 
 const db = createTestDb();
 let fake: FakeHttpServer;
-let tec: SessionUser;
+let author: SessionUser;
 let op: SessionUser;
 let customerId: number;
 const FIVE_MIN = 300_000;
@@ -41,7 +41,7 @@ beforeAll(async () => {
   fake = await startFakeZenvia({ token: "tk" });
   const net = await makeNetwork(db);
   customerId = (await makeCustomer(db, net, { name: "Heloísa Gonçalves" })).id;
-  tec = await makeUser(db, "tecnico");
+  author = await makeUser(db, "operador"); // types the number in; technicians only send to registered mobiles
   op = await makeUser(db, "operador");
   const admin = await makeUser(db, "admin");
   await createAccount({
@@ -63,14 +63,14 @@ describe("sendIndividual with Agendar", () => {
   it("refuses a time in the past, writing nothing", async () => {
     const [before] = await db.select({ n: count() }).from(smsMessage);
     const past = new Date(Math.floor((Date.now() - 60_000) / FIVE_MIN) * FIVE_MIN);
-    await expect(sendIndividual({ ctx: { db, user: tec }, input: input(past, 1) })).rejects.toMatchObject({ kind: "validation", message: SEND_AT_MESSAGES.past, fields: { sendAt: SEND_AT_MESSAGES.past } });
+    await expect(sendIndividual({ ctx: { db, user: author }, input: input(past, 1) })).rejects.toMatchObject({ kind: "validation", message: SEND_AT_MESSAGES.past, fields: { sendAt: SEND_AT_MESSAGES.past } });
     const [after] = await db.select({ n: count() }).from(smsMessage);
     expect(after!.n).toBe(before!.n);
   });
 
   it("records a scheduled message with its time, sent by the drain at that time and not before", async () => {
     const sendAt = tomorrow();
-    const out = await sendIndividual({ ctx: { db, user: tec }, input: input(sendAt, 2) });
+    const out = await sendIndividual({ ctx: { db, user: author }, input: input(sendAt, 2) });
     expect(out).toMatchObject({ status: "scheduled", scheduledFor: sendAt, body: "Ola Heloisa, o técnico chega amanha às 8h.", replayed: false });
     expect(fake.requests).toHaveLength(0);
     const events = await db.select().from(smsEvent).where(eq(smsEvent.messageId, out.id)).orderBy(smsEvent.id);
@@ -89,7 +89,7 @@ describe("sendIndividual with Agendar", () => {
   });
 
   it("can be cancelled in the Fila before its time", async () => {
-    const out = await sendIndividual({ ctx: { db, user: tec }, input: input(tomorrow(), 3) });
+    const out = await sendIndividual({ ctx: { db, user: author }, input: input(tomorrow(), 3) });
     expect(await cancelQueued({ ctx: { db, user: op }, input: { id: out.id, status: "scheduled" } })).toMatchObject({ status: "cancelled" });
     expect((await drainChunk(db, { now: tomorrow() })).claimed).toBe(0);
     expect(fake.requests).toHaveLength(0);
@@ -97,7 +97,7 @@ describe("sendIndividual with Agendar", () => {
 
   it("has its time changed in the Fila until the drain takes it: sent at the new time, not the old one", async () => {
     const first = tomorrow();
-    const out = await sendIndividual({ ctx: { db, user: tec }, input: input(first, 4) });
+    const out = await sendIndividual({ ctx: { db, user: author }, input: input(first, 4) });
     const later = new Date(first.getTime() + 2 * 3_600_000);
     const past = new Date(Math.floor((Date.now() - 60_000) / FIVE_MIN) * FIVE_MIN);
     await expect(rescheduleQueued({ ctx: { db, user: op }, input: { id: out.id, sendAt: past } })).rejects.toMatchObject({ kind: "validation", fields: { sendAt: SEND_AT_MESSAGES.past } });
@@ -116,7 +116,7 @@ describe("sendIndividual with Agendar", () => {
   });
 
   it("keeps the time of a message held by its send window: only an Agendar time can be changed", async () => {
-    const out = await sendIndividual({ ctx: { db, user: tec }, input: input(null, 5) });
+    const out = await sendIndividual({ ctx: { db, user: author }, input: input(null, 5) });
     const [m] = await db.select().from(smsMessage).where(eq(smsMessage.id, out.id));
     // Make it a message the window deferred, as the drain does.
     await db.update(smsMessage).set({ status: "scheduled", attempts: 0, lastErrorCode: "send_window", lastErrorMessage: "Fora do horário permitido.", nextAttemptAt: tomorrow() }).where(eq(smsMessage.id, m!.id));

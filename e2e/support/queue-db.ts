@@ -48,11 +48,11 @@ export function messageStatus(id: number): Promise<SmsStatus> {
 }
 
 /** The seed's pending messages (db/seed/demo-queue.ts) that wait for a later opening: they stay in the queue. */
-export function seededScheduled(): Promise<{ customerName: string; origin: SmsOrigin; motivo: string }[]> {
+export function seededScheduled(): Promise<{ id: number; customerName: string; origin: SmsOrigin; motivo: string }[]> {
   return withE2eDb(async (db) => {
-    const r = await db.execute(`select c.name, m.origin, m.motivo from sms_message m join customer c on c.id = m.customer_id
+    const r = await db.execute(`select m.id, c.name, m.origin, m.motivo from sms_message m join customer c on c.id = m.customer_id
       where m.idempotency_key like 'seed-queue-%' and m.status = 'scheduled' order by m.id`);
-    return r.rows.map((row) => ({ customerName: String(row.name), origin: String(row.origin) as SmsOrigin, motivo: String(row.motivo) }));
+    return r.rows.map((row) => ({ id: Number(row.id), customerName: String(row.name), origin: String(row.origin) as SmsOrigin, motivo: String(row.motivo) }));
   });
 }
 

@@ -8,10 +8,10 @@ import { sendableCustomer } from "./support/individual-db";
 import { withE2eDb } from "./support/db";
 import { expect, loginAs, newSession, snapshot, test } from "./fixtures";
 
-/** The newest message of a customer with its status and time. */
-function lastMessageOf(customerId: number) {
+/** The newest message of a customer with this motivo (other specs send to the same customer meanwhile), with its status and time. */
+function lastMessageOf(customerId: number, motivo: string) {
   return withE2eDb(async (db) => {
-    const r = await db.execute({ sql: "select id, status, next_attempt_at from sms_message where customer_id = ? order by id desc limit 1", args: [customerId] });
+    const r = await db.execute({ sql: "select id, status, next_attempt_at from sms_message where customer_id = ? and motivo = ? order by id desc limit 1", args: [customerId, motivo] });
     const row = r.rows[0]!;
     return { id: Number(row.id), status: String(row.status), nextAttemptAt: row.next_attempt_at === null ? null : new Date(Number(row.next_attempt_at)) };
   });
@@ -43,7 +43,7 @@ test("a technician schedules an SMS for tomorrow; an operator changes its time a
   const outcome = page.getByRole("status").filter({ hasText: "SMS agendado." });
   await expect(outcome).toContainText(`sai ${formatPanelTime(sendAt, { at: true })} (horário de Brasília)`);
   await snapshot(page, "sms-individual-agendado");
-  const stored = await lastMessageOf(c.id);
+  const stored = await lastMessageOf(c.id, motivo);
   expect(stored).toMatchObject({ status: "scheduled", nextAttemptAt: sendAt });
 
   // An operator sees it in the Fila and cancels it before its time.
@@ -64,7 +64,7 @@ test("a technician schedules an SMS for tomorrow; an operator changes its time a
     await edit.getByRole("button", { name: "Salvar horário" }).click();
     const later = sendAtFromInputs(day, "14:35")!;
     await expect(other.page.getByRole("status").filter({ hasText: `Mensagem para ${c.name} sai ${formatPanelTime(later, { at: true })} (horário de Brasília).` })).toBeVisible();
-    expect(await lastMessageOf(c.id)).toMatchObject({ id: stored.id, status: "scheduled", nextAttemptAt: later });
+    expect(await lastMessageOf(c.id, motivo)).toMatchObject({ id: stored.id, status: "scheduled", nextAttemptAt: later });
     await row.getByRole("button", { name: `Cancelar mensagem para ${c.name}` }).click();
     await row.getByRole("button", { name: "Sim, cancelar" }).click();
     await expect(other.page.getByRole("status").filter({ hasText: `Mensagem para ${c.name} cancelada.` })).toBeVisible();

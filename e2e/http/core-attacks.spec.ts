@@ -50,7 +50,8 @@ test("a batch of calls never sends more than the per-user limit, and batches are
   const admin = await signedIn(demoUser("admin").email);
   const tec = await newTechnician(admin);
   const { individualPerMinute } = await query<{ individualPerMinute: number }>(tec, "sms.settings", undefined);
-  const { items } = await query<{ items: { id: number; primaryMobile: string | null }[] }>(tec, "customer.search", { q: "" });
+  // Listed by the admin: a technician searches only with a term; the technician then sends to a registered mobile.
+  const { items } = await query<{ items: { id: number; primaryMobile: string | null }[] }>(admin, "customer.search", { q: "" });
   const sendTo = (c: { id: number; primaryMobile: string | null }) => () => {
     const [, ddd, number] = /^\((\d{2})\) (.+)$/.exec(c.primaryMobile!)!;
     return { customerId: c.id, motivo: "Manutenção na rede", ddd, number, message: "Olá {primeiro_nome}, manutenção às 14h.", confirmed: true, idempotencyKey: crypto.randomUUID() };

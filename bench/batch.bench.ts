@@ -52,7 +52,7 @@ async function main() {
   const { createAccount, setDefaultAccount } = await import("@/server/services/sms-accounts/manage-accounts");
   const { previewBatch } = await import("@/server/services/batches/preview-batch");
   const { createBatch } = await import("@/server/services/batches/create-batch");
-  const { sendBatchChunk } = await import("@/server/services/batch-sending/send-batch-chunk");
+  const { sendBatchChunk } = await import("@/server/services/batches/send-batch-chunk");
   const { resetAdapterCache } = await import("@/server/services/sms-accounts/account-store");
 
   rmSync(".tmp/bench/batch", { recursive: true, force: true });

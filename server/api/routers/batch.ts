@@ -22,7 +22,7 @@ import {
   sendForecastOutput,
   updateScheduledBatchInput,
 } from "@/server/services/batches/schemas";
-import { resendFailedAndSend, resumeAndSend, startBatch } from "@/server/services/batch-sending/start-batch";
+import { resendFailedAndSend, resumeAndSend, startBatch } from "@/server/services/batches/start-batch";
 import { router, smsProcedure } from "../trpc";
 
 // "SMS em Lote": operators and admins.

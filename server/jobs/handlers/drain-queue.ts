@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { releaseBatches } from "@/server/services/batch-sending/release-batches";
+import { releaseBatches } from "@/server/services/batches/release-batches";
 import { settleBatches } from "@/server/services/batches/controls";
 import { type ChunkResult, DRAIN_CHUNK, drainChunk, reconcileExpiredLeases } from "@/server/services/queue/drain";
 import type { StepTools } from "../steps";

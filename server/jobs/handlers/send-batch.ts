@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { type BatchChunkResult, sendBatchChunk } from "@/server/services/batch-sending/send-batch-chunk";
+import { type BatchChunkResult, sendBatchChunk } from "@/server/services/batches/send-batch-chunk";
 import type { StepTools } from "../steps";
 
 /** Chunks per run, well under Inngest's 1,000 steps; a bigger batch continues in a child run. */

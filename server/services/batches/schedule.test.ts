@@ -8,7 +8,7 @@ import { smsBatch, smsMessage } from "@/db/schema";
 import type { SessionUser } from "@/server/auth/session";
 import { createTestDb } from "@/test/db";
 import { makeCustomer, makeNetwork, makeUser, type Network } from "@/test/factories";
-import { sendBatchChunk } from "../batch-sending/send-batch-chunk";
+import { sendBatchChunk } from "./send-batch-chunk";
 import { makeDefaultAccount } from "./batch-test-kit";
 import { cancelBatch, pauseBatch, releaseDueBatches, resumeBatch } from "./controls";
 import { createBatch } from "./create-batch";

@@ -6,10 +6,10 @@
 import type { Db } from "@/db/client";
 import type { SessionUser } from "@/server/auth/session";
 import { sendJobEvent } from "@/server/jobs/runtime";
-import { resendFailed, resumeBatch } from "../batches/controls";
-import { createBatch } from "../batches/create-batch";
+import { resendFailed, resumeBatch } from "./controls";
+import { createBatch } from "./create-batch";
 import { findDefaultAccount } from "../sms-accounts/account-store";
-import type { BatchIdInput, CreateBatchInput } from "../batches/schemas";
+import type { BatchIdInput, CreateBatchInput } from "./schemas";
 
 type Ctx = { db: Db; user: SessionUser };
 

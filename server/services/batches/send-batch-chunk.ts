@@ -6,10 +6,10 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { smsBatchRecipient, smsEvent, smsMessage } from "@/db/schema";
-import type { BatchStatus } from "../batches/constants";
-import { cancelWaitingMessagesStatements, finishBatch, markBatchRunning } from "../batches/controls";
-import { type BatchRow, findBatch } from "../batches/queries";
-import { batchMessageKey, EMPTY_CONTEXT, loadRenderContexts, renderBatchMessage, textRulesFor } from "../batches/render";
+import type { BatchStatus } from "./constants";
+import { cancelWaitingMessagesStatements, finishBatch, markBatchRunning } from "./controls";
+import { type BatchRow, findBatch } from "./queries";
+import { batchMessageKey, EMPTY_CONTEXT, loadRenderContexts, renderBatchMessage, textRulesFor } from "./render";
 import { deferOutsideWindow } from "../queue/drain";
 import { claimMessages, sendClaimedMany } from "../sms/dispatch";
 import { appendEvents, createdEvent } from "../sms/ledger";

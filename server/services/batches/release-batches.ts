@@ -8,7 +8,7 @@
  */
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { releaseDueBatches } from "../batches/controls";
+import { releaseDueBatches } from "./controls";
 
 export type BatchRequest = { batchId: number; accountId: number; eventId: string };
 

@@ -4,6 +4,8 @@
  * lying header nor an endless stream can make the server hold more than `maxBytes` in memory.
  */
 
+import { readBodyCapped } from "@/server/lib/capped-body";
+
 export const BODY_TOO_LARGE_MESSAGE = "O pedido é grande demais para o servidor. Envie menos dados de uma vez.";
 
 /** Sign-in and the other auth calls: e-mail, password and a few flags. */
@@ -14,38 +16,6 @@ export const AUTH_BODY_MAX_BYTES = 8 * 1024;
  * (MAX_DESELECTED = 100,000 ids ≈ 0.9 MB as superjson with 8-digit ids; see body-limit.test.ts).
  */
 export const TRPC_BODY_MAX_BYTES = 2 * 1024 * 1024;
-
-export type CappedBody = { ok: true; body: Uint8Array | null } | { ok: false };
-
-/** Reads the whole body only when it fits in `maxBytes`; cancels the stream as soon as it does not. */
-export async function readBodyCapped(req: Request, maxBytes: number): Promise<CappedBody> {
-  const declared = req.headers.get("content-length");
-  if (declared !== null && !(Number(declared) <= maxBytes)) {
-    await req.body?.cancel().catch(() => {});
-    return { ok: false };
-  }
-  if (!req.body) return { ok: true, body: null };
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => {});
-      return { ok: false };
-    }
-    chunks.push(value);
-  }
-  const body = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    body.set(c, at);
-    at += c.byteLength;
-  }
-  return { ok: true, body };
-}
 
 export function bodyTooLarge(): Response {
   return Response.json({ error: { message: BODY_TOO_LARGE_MESSAGE } }, { status: 413 });

@@ -4,6 +4,8 @@
  * anything else, and while streaming for chunked bodies, cancelling the stream at the limit.
  */
 
+import { readBodyCapped } from "@/server/lib/capped-body";
+
 /** Zenvia and Infobip may batch several events in one callback; 16 KiB still holds dozens. */
 export const WEBHOOK_BODY_LIMIT = 16 * 1024;
 
@@ -16,26 +18,8 @@ export function declaresTooLarge(headers: Headers, limit = WEBHOOK_BODY_LIMIT): 
 }
 
 /** The body as UTF-8 text, or null as soon as it passes `limit` bytes (the rest is never read). */
-export async function readBodyCapped(req: Request, limit = WEBHOOK_BODY_LIMIT): Promise<string | null> {
-  if (!req.body) return "";
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    bytes.set(c, at);
-    at += c.byteLength;
-  }
-  return new TextDecoder().decode(bytes);
+export async function readWebhookText(req: Request, limit = WEBHOOK_BODY_LIMIT): Promise<string | null> {
+  const read = await readBodyCapped(req, limit);
+  if (!read.ok) return null;
+  return read.body ? new TextDecoder().decode(read.body) : "";
 }

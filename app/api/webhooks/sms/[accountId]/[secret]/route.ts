@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { env } from "@/server/env";
 import { authenticateWebhook, processProviderWebhook, WEBHOOK_NOT_FOUND } from "@/server/services/sms/webhook";
-import { declaresTooLarge, readBodyCapped, WEBHOOK_BODY_LIMIT } from "@/server/services/sms/webhook-body";
+import { declaresTooLarge, readWebhookText, WEBHOOK_BODY_LIMIT } from "@/server/services/sms/webhook-body";
 
 type Params = { params: Promise<{ accountId: string; secret: string }> };
 
@@ -15,7 +15,7 @@ async function handler(req: Request, { params }: Params) {
   const { accountId, secret } = await params;
   const account = await authenticateWebhook(getDb(), accountId, secret);
   if (!account) return answer(WEBHOOK_NOT_FOUND.status, WEBHOOK_NOT_FOUND.body);
-  const rawBody = req.method === "GET" ? "" : await readBodyCapped(req);
+  const rawBody = req.method === "GET" ? "" : await readWebhookText(req);
   if (rawBody === null) return answer(413, TOO_LARGE);
   const url = new URL(req.url);
   // Signatures (Twilio) cover the public URL the provider called, not the internal one.

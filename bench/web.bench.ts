@@ -1,5 +1,5 @@
 /**
- * The web budget of issue #5: a production build served by `next start` on its own seeded database
+ * The web budget of issue #5: a production build served by scripts/server.ts (as `npm start`) on its own seeded database
  * (.tmp/bench-web), the operator signed in through better-auth's endpoint, Lighthouse 12 (mobile,
  * Debian's Chromium) on the panel route /sms/individual and on the login page, median of 3 runs
  * each, plus the first-load JS of the panel route (every script the page's HTML loads, gzipped).
@@ -146,7 +146,8 @@ async function main() {
   const origin = `http://localhost:${port}`;
   let server: ChildProcess | undefined;
   try {
-    server = spawn("npx", ["next", "start", "-p", String(port)], {
+    // The server `npm start` runs (scripts/server.ts: forwarding headers from the socket), not `next start`.
+    server = spawn("npx", ["tsx", "scripts/server.ts"], {
       stdio: ["ignore", "ignore", "inherit"],
       detached: true,
       env: { ...process.env, DATA_DIR: DIR, DATABASE_URL: DB_URL, APP_URL: origin, PORT: String(port), LOG_LEVEL: "warn", NODE_ENV: "production" },
@@ -190,7 +191,7 @@ async function main() {
     }
     if (!Object.values(checks).every(Boolean)) process.exitCode = 1;
   } finally {
-    // The whole process group: npx and the next server under it.
+    // The whole process group: npx and the server under it.
     if (server?.pid) process.kill(-server.pid, "SIGTERM");
   }
 }

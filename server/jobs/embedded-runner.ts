@@ -6,6 +6,7 @@
  */
 import { logger } from "@/server/lib/logger";
 import type { JobEvent } from "./events";
+import { type ConcurrencyRule, concurrencyKeyValue } from "./flow-control";
 import type { StepTools } from "./steps";
 
 export type JobHandler = (args: { step: StepTools; event: JobEvent | null }) => Promise<unknown>;
@@ -18,10 +19,12 @@ export type Registration = {
   /** Skip a new run while one is in progress (Inngest singleton "skip"). */
   singleton?: boolean;
   /**
-   * Skip a new run while one with the same key is in progress (e.g. the same batch). The running
-   * one carries on with the work, so nothing is lost by skipping.
+   * Concurrency limits by key, as Inngest's: a run whose key already has `limit` runs in progress
+   * waits for one to end (queued, as Inngest does) — skipping it would drop a resume or a
+   * continuation that arrived while the previous run was finishing.
    */
-  concurrencyKey?: (event: JobEvent | null) => string;
+  concurrency?: ConcurrencyRule[];
+  retries?: number;
   handler: JobHandler;
 };
 
@@ -29,6 +32,9 @@ export type RunOutcome = { status: "completed"; result: unknown } | { status: "s
 
 export class EmbeddedRunner {
   private readonly running = new Set<string>();
+  /** Runs in progress per concurrency slot (`fn:rule:value`), and the runs waiting for a slot. */
+  private readonly slots = new Map<string, number>();
+  private waiters: (() => void)[] = [];
   private readonly seenEventIds = new Map<string, number>();
   private timers: NodeJS.Timeout[] = [];
   private readonly nextRuns = new Map<string, Date>();
@@ -82,11 +88,12 @@ export class EmbeddedRunner {
   }
 
   async run(reg: Registration, event: JobEvent | null): Promise<RunOutcome> {
-    const slot = reg.concurrencyKey ? `${reg.id}:${reg.concurrencyKey(event)}` : reg.singleton ? reg.id : null;
-    if (slot !== null && this.running.has(slot)) return { status: "skipped" };
-    if (slot !== null) this.running.add(slot);
+    if (reg.singleton && this.running.has(reg.id)) return { status: "skipped" };
+    if (reg.singleton) this.running.add(reg.id);
+    const keyed = (reg.concurrency ?? []).map((rule, i) => ({ slot: `${reg.id}:${i}:${concurrencyKeyValue(rule, event)}`, limit: rule.limit }));
+    await this.acquire(keyed);
     const memo = new Map<string, unknown>();
-    const retries = this.opts.retries ?? 3;
+    const retries = reg.retries ?? this.opts.retries ?? 3;
     try {
       for (let attempt = 0; ; attempt++) {
         try {
@@ -98,8 +105,30 @@ export class EmbeddedRunner {
         }
       }
     } finally {
-      if (slot !== null) this.running.delete(slot);
+      if (reg.singleton) this.running.delete(reg.id);
+      this.release(keyed);
     }
+  }
+
+  /** Takes a place in every slot at once, waiting (in arrival order) while any of them is full. */
+  private async acquire(keyed: { slot: string; limit: number }[]): Promise<void> {
+    while (keyed.some((k) => (this.slots.get(k.slot) ?? 0) >= k.limit)) {
+      await new Promise<void>((resolve) => this.waiters.push(resolve));
+    }
+    for (const k of keyed) this.slots.set(k.slot, (this.slots.get(k.slot) ?? 0) + 1);
+  }
+
+  private release(keyed: { slot: string; limit: number }[]): void {
+    if (keyed.length === 0) return;
+    for (const k of keyed) {
+      const n = (this.slots.get(k.slot) ?? 1) - 1;
+      if (n <= 0) this.slots.delete(k.slot);
+      else this.slots.set(k.slot, n);
+    }
+    // Every waiter checks again; those still blocked line up again in the same order.
+    const woken = this.waiters;
+    this.waiters = [];
+    for (const w of woken) w();
   }
 
   private stepTools(memo: Map<string, unknown>): StepTools {

@@ -1,5 +1,6 @@
 import { env } from "@/server/env";
 import { inngest } from "./client";
+import { jobContext } from "./context";
 import { EmbeddedRunner, type Registration } from "./embedded-runner";
 import { type JobDefinition, jobDefinitions } from "./definitions";
 import { JOB_IDS, type JobEvent } from "./events";
@@ -20,7 +21,8 @@ export function registrations(): Registration[] {
 const globalForRunner = globalThis as unknown as { __smsRunner?: EmbeddedRunner };
 
 export function embeddedRunner(): EmbeddedRunner {
-  globalForRunner.__smsRunner ??= new EmbeddedRunner(registrations());
+  // Durable: requests are job_outbox rows in the app's database, picked up again after a restart.
+  globalForRunner.__smsRunner ??= new EmbeddedRunner(registrations(), { outbox: { db: () => jobContext.db() } });
   return globalForRunner.__smsRunner;
 }
 
@@ -30,7 +32,7 @@ export async function sendJobEvent(event: JobEvent & { id?: string }): Promise<v
     await inngest.send(event);
     return;
   }
-  void embeddedRunner().emit(event);
+  await embeddedRunner().request(event);
 }
 
 /** When the queue is drained next: the runner knows; with Inngest, the next 5-minute boundary. */

@@ -56,6 +56,8 @@ export class EmbeddedRunner {
   private readonly owner: string;
   private polling: Promise<void> | null = null;
   private pollAgain = false;
+  /** Outbox rows this runner is running: a re-claim of its own row (a late renewal) is not run twice. */
+  private readonly inFlight = new Set<number>();
 
   private now(): number {
     return this.opts.now?.() ?? Date.now();
@@ -149,7 +151,7 @@ export class EmbeddedRunner {
   private async poll(): Promise<void> {
     const outbox = this.opts.outbox!;
     const jobs = await claimJobs(outbox.db(), { owner: this.owner, leaseMs: outbox.leaseMs ?? 30_000, now: this.now(), limit: 100 });
-    for (const job of jobs) void this.process(job, outbox);
+    for (const job of jobs) if (!this.inFlight.has(job.id)) void this.process(job, outbox);
   }
 
   private async process(job: ClaimedJob, outbox: OutboxOptions): Promise<void> {
@@ -158,6 +160,7 @@ export class EmbeddedRunner {
     // Renewed while the run is alive or waiting in line for its concurrency slot.
     const renew = setInterval(() => void renewLeases(db, [job.id], this.owner, this.now() + leaseMs).catch(() => undefined), leaseMs / 3);
     renew.unref?.();
+    this.inFlight.add(job.id);
     try {
       if (job.attempts > MAX_JOB_ATTEMPTS) return await failJob(db, job, this.owner, "too many attempts", this.now(), 0);
       const outcomes = await this.deliver(job.event);
@@ -167,6 +170,7 @@ export class EmbeddedRunner {
     } catch (err) {
       logger.error({ area: "jobs", job: job.id, err }, "job outbox row failed");
     } finally {
+      this.inFlight.delete(job.id);
       clearInterval(renew);
     }
   }

@@ -4,3 +4,4 @@ export * from "./customer";
 export * from "./reference";
 export * from "./relations";
 export * from "./sms";
+export * from "./jobs";

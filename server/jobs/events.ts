@@ -9,16 +9,23 @@ import { z } from "zod";
  * the flow-control key that keeps one run per account sending, so the account's pacing holds even
  * with several app servers.
  */
-export const batchRequested = eventType("sms/batch.requested", {
-  schema: z.object({ batchId: z.number().int().positive(), accountId: z.number().int().nonnegative().optional(), run: z.number().int().nonnegative().optional() }),
+export const batchRequestedSchema = z.object({
+  batchId: z.number().int().positive(),
+  accountId: z.number().int().nonnegative().optional(),
+  run: z.number().int().nonnegative().optional(),
 });
+export const batchRequested = eventType("sms/batch.requested", { schema: batchRequestedSchema });
 
 /** "Processar fila agora": an admin asks for a drain outside the 5-minute schedule. */
-export const queueDrainRequested = eventType("sms/queue.drain-requested", { schema: z.object({ requestedBy: z.string() }) });
+export const queueDrainRequestedSchema = z.object({ requestedBy: z.string() });
+export const queueDrainRequested = eventType("sms/queue.drain-requested", { schema: queueDrainRequestedSchema });
 
 export const DRAIN_CRON = "TZ=America/Sao_Paulo */5 * * * *";
 
-export type JobEvent = { name: "sms/batch.requested"; data: { batchId: number; accountId?: number; run?: number } } | { name: "sms/queue.drain-requested"; data: { requestedBy: string } };
+// Event types are inferred from the schemas, so a payload change is made in one place.
+export type BatchRequestedEvent = { name: typeof batchRequested.name; data: z.infer<typeof batchRequestedSchema> };
+export type QueueDrainRequestedEvent = { name: typeof queueDrainRequested.name; data: z.infer<typeof queueDrainRequestedSchema> };
+export type JobEvent = BatchRequestedEvent | QueueDrainRequestedEvent;
 
 /** Function ids, shared by the Inngest functions and the embedded runner's registrations. */
 export const JOB_IDS = { drain: "drain-sms-queue", batch: "expand-and-send-batch" } as const;

@@ -1,35 +1,28 @@
-/** The Inngest functions: triggers and flow control around the handlers (thin on purpose). */
+/** The Inngest functions, derived from the job definitions (definitions.ts): nothing is declared here. */
 import { cron } from "inngest";
 import { inngest } from "./client";
-import { jobContext } from "./context";
-import { batchRequested, DRAIN_CRON, JOB_IDS, queueDrainRequested } from "./events";
-import { sendBatch } from "./handlers/send-batch";
-import { drainQueue } from "./handlers/drain-queue";
+import { batchJob, drainJob } from "./definitions";
+import type { BatchRequestedEvent } from "./events";
 import { fromInngestStep } from "./steps";
 
 export const drainSmsQueue = inngest.createFunction(
   {
-    id: JOB_IDS.drain,
-    triggers: [cron(DRAIN_CRON), queueDrainRequested],
-    // Runs never overlap: a tick that finds the previous drain still running is skipped.
-    singleton: { mode: "skip" },
+    id: drainJob.id,
+    triggers: [cron(drainJob.cron!.expression), ...drainJob.events],
+    singleton: drainJob.singleton ? { mode: "skip" } : undefined,
+    retries: drainJob.retries as 3,
   },
-  async ({ step }) => drainQueue({ step: fromInngestStep(step), db: jobContext.db() }),
+  async ({ step }) => drainJob.handler({ step: fromInngestStep(step), event: null }),
 );
 
 export const expandAndSendBatch = inngest.createFunction(
   {
-    id: JOB_IDS.batch,
-    triggers: [batchRequested],
-    // One run per batch at a time: a duplicated or resumed event never sends a batch twice in parallel.
-    // One run per provider account at a time: its messages-per-second pacing lives in the process
-    // running the steps, so two batches on one account never pace independently (the throttle by account).
-    concurrency: [
-      { key: "event.data.batchId", limit: 1 },
-      { key: "event.data.accountId", limit: 1 },
-    ],
+    id: batchJob.id,
+    triggers: [...batchJob.events],
+    concurrency: batchJob.concurrency,
+    retries: batchJob.retries as 3,
   },
-  async ({ event, step }) => sendBatch({ step: fromInngestStep(step), db: jobContext.db(), batchId: event.data.batchId, accountId: event.data.accountId ?? 0, run: event.data.run ?? 0 }),
+  async ({ event, step }) => batchJob.handler({ step: fromInngestStep(step), event: { name: "sms/batch.requested", data: event.data as BatchRequestedEvent["data"] } }),
 );
 
 export const functions = [drainSmsQueue, expandAndSendBatch];

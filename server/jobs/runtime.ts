@@ -2,38 +2,27 @@ import { env } from "@/server/env";
 import { inngest } from "./client";
 import { jobContext } from "./context";
 import { EmbeddedRunner, type Registration } from "./embedded-runner";
-import { batchRequested, JOB_IDS, type JobEvent, queueDrainRequested } from "./events";
-import { drainQueue } from "./handlers/drain-queue";
-import { sendBatch } from "./handlers/send-batch";
+import { type JobDefinition, jobDefinitions } from "./definitions";
+import { JOB_IDS, type JobEvent } from "./events";
 
-type BatchEvent = Extract<JobEvent, { name: "sms/batch.requested" }>;
-/** The runner only delivers batch events to the batch function (its `events` below). */
-const batchData = (event: JobEvent | null) => (event as BatchEvent | null)?.data;
-
-/** The handlers as the embedded runner registers them (same ids and triggers as functions.ts). */
+/** The embedded runner's registrations, derived from the job definitions (as functions.ts is). */
 export function registrations(): Registration[] {
-  return [
-    {
-      id: JOB_IDS.drain,
-      events: [queueDrainRequested.name],
-      everyMinutes: 5,
-      singleton: true,
-      handler: ({ step }) => drainQueue({ step, db: jobContext.db() }),
-    },
-    {
-      id: JOB_IDS.batch,
-      events: [batchRequested.name],
-      // One run per batch at a time, as the Inngest function's concurrency key.
-      concurrencyKey: (event) => String(batchData(event)?.batchId),
-      handler: ({ step, event }) => sendBatch({ step, db: jobContext.db(), batchId: batchData(event)!.batchId, run: batchData(event)?.run ?? 0 }),
-    },
-  ];
+  return jobDefinitions.map((def: JobDefinition<never>) => ({
+    id: def.id,
+    events: def.events.map((e) => e.name),
+    everyMinutes: def.cron?.everyMinutes,
+    singleton: def.singleton,
+    concurrency: def.concurrency,
+    retries: def.retries,
+    handler: def.handler as Registration["handler"],
+  }));
 }
 
 const globalForRunner = globalThis as unknown as { __smsRunner?: EmbeddedRunner };
 
 export function embeddedRunner(): EmbeddedRunner {
-  globalForRunner.__smsRunner ??= new EmbeddedRunner(registrations());
+  // Durable: requests are job_outbox rows in the app's database, picked up again after a restart.
+  globalForRunner.__smsRunner ??= new EmbeddedRunner(registrations(), { outbox: { db: () => jobContext.db() } });
   return globalForRunner.__smsRunner;
 }
 
@@ -43,7 +32,7 @@ export async function sendJobEvent(event: JobEvent & { id?: string }): Promise<v
     await inngest.send(event);
     return;
   }
-  void embeddedRunner().emit(event);
+  await embeddedRunner().request(event);
 }
 
 /** When the queue is drained next: the runner knows; with Inngest, the next 5-minute boundary. */

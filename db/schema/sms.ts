@@ -78,6 +78,9 @@ export const smsMessage = sqliteTable(
     index("sms_message_customer_idx").on(t.customerId, t.createdAt),
     index("sms_message_batch_idx").on(t.batchId, t.status),
     index("sms_message_created_idx").on(t.createdAt),
+    // History's phone filter by the start of a number (DDD first); by its end it seeks
+    // sms_message_phone_reversed_idx, an expression index written by hand in migration 0007.
+    index("sms_message_phone_created_idx").on(t.phoneE164, t.createdAt),
   ],
 );
 

@@ -1,9 +1,9 @@
 import { relations, sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 // Relative on purpose: drizzle-kit loads this file without the "@/" alias.
 import { BATCH_STATUSES, type BatchFilters } from "../../server/services/batches/constants";
 import { user } from "./auth";
-import { SMS_CATEGORIES } from "./constants";
+import { SMS_CATEGORIES, SMS_STATUSES } from "./constants";
 import { customer } from "./customer";
 import { providerAccount, smsMessage } from "./sms";
 
@@ -78,6 +78,24 @@ export const smsBatchRecipient = sqliteTable(
     // Message → recipient (progress, re-send); partial so the snapshot does not write it.
     index("sms_batch_recipient_message_idx").on(t.messageId).where(sql`${t.messageId} is not null`),
   ],
+);
+
+/**
+ * Recipients per current message status of each batch, so the batch page reads its progress without
+ * recounting the recipients. Kept by triggers on sms_batch_recipient (a message linked or unlinked) and
+ * sms_message (a status change) in migration 0008, in the same statement as the change; recipients
+ * without a message are sms_batch.recipients minus the sum.
+ */
+export const smsBatchCounts = sqliteTable(
+  "sms_batch_counts",
+  {
+    batchId: integer()
+      .notNull()
+      .references(() => smsBatch.id, { onDelete: "cascade" }),
+    status: text({ enum: SMS_STATUSES }).notNull(),
+    n: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.batchId, t.status] })],
 );
 
 export const smsBatchRelations = relations(smsBatch, ({ one, many }) => ({

@@ -59,6 +59,8 @@ export const phone = sqliteTable(
     // Batch expansion: a customer's mobiles (primary first); search and opt-out by number.
     index("phone_customer_kind_primary_idx").on(t.customerId, t.kind, t.isPrimary),
     index("phone_e164_idx").on(t.e164),
+    // phone_e164_reversed_idx (search by the end of a number) and the customer_fts full-text table
+    // live in migration 0007 only: drizzle-kit cannot write an expression index or a virtual table.
   ],
 );
 

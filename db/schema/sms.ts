@@ -76,8 +76,12 @@ export const smsMessage = sqliteTable(
     index("sms_message_origin_created_idx").on(t.origin, t.createdAt),
     index("sms_message_created_by_idx").on(t.createdBy, t.createdAt),
     index("sms_message_customer_idx").on(t.customerId, t.createdAt),
-    index("sms_message_batch_idx").on(t.batchId, t.status),
+    // Also the batch page's held messages: the earliest scheduled time, the retries still waiting.
+    index("sms_message_batch_status_next_idx").on(t.batchId, t.status, t.nextAttemptAt),
     index("sms_message_created_idx").on(t.createdAt),
+    // History's phone filter by the start of a number (DDD first); by its end it seeks
+    // sms_message_phone_reversed_idx, an expression index written by hand in migration 0007.
+    index("sms_message_phone_created_idx").on(t.phoneE164, t.createdAt),
   ],
 );
 

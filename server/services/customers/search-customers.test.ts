@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "@/test/db";
 import { makeCustomer, makeNetwork } from "@/test/factories";
 import { getCustomer } from "./get-customer";
-import { searchCustomers } from "./search-customers";
+import { customerPageQuery, searchCustomers } from "./search-customers";
 
 const db = createTestDb();
 const search = (q: string, extra: { status?: "active" | "suspended" | "cancelled"; cursor?: number } = {}) =>
@@ -23,6 +23,7 @@ beforeAll(async () => {
     ],
   });
   await makeCustomer(db, net, { name: "Maria 100% Fibra", code: "C04522", status: "suspended" });
+  await makeCustomer(db, net, { name: "Heloísa Antunes", code: "C04523", document: "11222333000181", phones: [{ e164: "+553599123456" }] });
   for (let i = 0; i < 25; i++) await makeCustomer(db, net, { name: `Zélia Paginada ${String(i).padStart(2, "0")}` });
 });
 
@@ -44,6 +45,23 @@ describe("searchCustomers", () => {
     for (const q of ["(35) 99123-4567", "35991234567", "035991234567", "+55 35 9 9123-4567", "99123-4567", "98765-0000", "3722-1234"]) {
       const r = await search(q);
       expect(r.items.map((i) => i.code), q).toEqual(["C04521"]);
+    }
+  });
+
+  it("finds 8-digit legacy numbers, CNPJ by prefix, a code typed in lower case, and accented names by word prefix", async () => {
+    for (const q of ["9912-3456", "(35) 9912-3456", "11.222.333", "c04523", "heloisa", "HELO ant"]) {
+      expect((await search(q)).items.map((i) => i.code), q).toEqual(["C04523"]);
+    }
+    // A word prefix, not any substring: "ilva" is inside "Silva" but starts no word.
+    expect((await search("ilva")).items).toEqual([]);
+  });
+
+  it("looks up name, phone, CPF and code through indexes, never scanning customers or phones", async () => {
+    for (const q of ["joao silva", "(35) 99123-4567", "9912-3456", "529.982.247-25", "C04521"]) {
+      const query = customerPageQuery(db, { q, offset: 0 }, "office").toSQL();
+      const plan = await db.$client.execute({ sql: `EXPLAIN QUERY PLAN ${query.sql}`, args: query.params as never });
+      const details = plan.rows.map((r) => String(r.detail));
+      expect(details.filter((d) => /^SCAN (customer|phone)\b/.test(d)), `${q}\n${details.join("\n")}`).toEqual([]);
     }
   });
 

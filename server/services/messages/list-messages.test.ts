@@ -8,7 +8,7 @@ import { createInnerContext } from "@/server/api/trpc";
 import { createTestDb } from "@/test/db";
 import { makeCustomer, makeNetwork, makeUser } from "@/test/factories";
 import { DomainError } from "../errors";
-import { listMessages } from "./list-messages";
+import { listMessages, messageConditions, messagePageQuery } from "./list-messages";
 import { listMessageOperators } from "./list-operators";
 import { insertMessage } from "./message-test-kit";
 import type { ListMessagesInput } from "./schemas";
@@ -89,6 +89,17 @@ describe("listMessages", () => {
     expect(await ids(op, { phone: "(19) 98222" })).toEqual([made.morning15]);
     expect(await ids(op, { phone: "+55 35 99111-0001" })).toEqual([made.billing, made.late14]);
     expect(await ids(op, { phone: "%" })).toHaveLength(9);
+    expect(await ids(op, { phone: "99111-0001" })).toEqual([made.billing, made.late14]);
+    expect(await ids(op, { phone: "0001" })).toEqual([made.billing, made.late14]);
+  });
+
+  it("filters by phone through an index, the start or the end of the number, without scanning the messages", async () => {
+    for (const phone of ["(19) 98222", "99111-0001"]) {
+      const query = messagePageQuery(db, messageConditions(op, { phone }), null, 50).toSQL();
+      const plan = await db.$client.execute({ sql: `EXPLAIN QUERY PLAN ${query.sql}`, args: query.params as never });
+      const details = plan.rows.map((r) => String(r.detail));
+      expect(details.filter((d) => d.startsWith("SCAN sms_message")), `${phone}\n${details.join("\n")}`).toEqual([]);
+    }
     expect(await ids(op, { origin: "individual", customerId: maria, statuses: ["sent"] })).toEqual([made.tie4, made.tie3, made.tie2, made.tie1, made.tie0]);
   });
 

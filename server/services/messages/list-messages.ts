@@ -2,9 +2,10 @@
  * The history of messages, newest first, keyset-paginated on (createdAt, id). A technician only
  * ever sees the messages they created, whatever the filters say.
  */
-import { and, desc, eq, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { customer, smsMessage, user } from "@/db/schema";
+import { reversedSql } from "@/db/schema/reversed-digits";
 import type { SessionUser } from "@/server/auth/session";
 import { formatPhoneNational } from "@/server/sms/phone";
 import { parseInput } from "../batches/parse";
@@ -14,11 +15,6 @@ import {
 } from "./schemas";
 
 type Viewer = Pick<SessionUser, "id" | "role">;
-
-/** LIKE pattern with the user's % and _ taken literally. */
-function likeEscape(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /** Digits of a typed phone without +55 or a trunk 0, so "(35) 99123" and "+55 35 99123" both match. */
 function phoneFragment(typed: string): string {
@@ -40,8 +36,19 @@ export function messageConditions(viewer: Viewer, f: MessageFilters): SQL | unde
     f.customerId ? eq(smsMessage.customerId, f.customerId) : undefined,
     start ? gte(smsMessage.createdAt, start) : undefined,
     end ? lt(smsMessage.createdAt, end) : undefined,
-    digits ? sql`${smsMessage.phoneE164} like ${`%${likeEscape(digits)}%`} escape '\\'` : undefined,
+    digits ? phoneMatches(digits) : undefined,
   );
+}
+
+/**
+ * The number starts (after +55) or ends with the typed digits: "(19) 98222" or "99111-0001". Each is
+ * a range seek (sms_message_phone_created_idx, sms_message_phone_reversed_idx); a fragment from the
+ * middle of a number matches neither, which would need reading every message.
+ */
+function phoneMatches(digits: string): SQL {
+  // Digits and "+" sort below ":", so [prefix, prefix + ":") holds exactly the texts starting with prefix.
+  const range = (expr: SQL | typeof smsMessage.phoneE164, prefix: string) => sql`(${expr} >= ${prefix} and ${expr} < ${`${prefix}:`})`;
+  return or(range(smsMessage.phoneE164, `+55${digits}`), range(reversedSql(smsMessage.phoneE164), [...digits].reverse().join("")))!;
 }
 
 export function encodeCursor(row: { createdAt: Date; id: number }): string {
@@ -54,9 +61,9 @@ function afterCursor(cursor: string | null | undefined): SQL | undefined {
   return sql`(${smsMessage.createdAt}, ${smsMessage.id}) < (${Number(m[1])}, ${Number(m[2])})`;
 }
 
-/** One page of rows after `cursor`, with one extra row to tell whether another page exists. */
-export async function selectMessagePage(db: Db, where: SQL | undefined, cursor: string | null | undefined, limit: number) {
-  const rows = await db
+/** The page's SELECT, unexecuted: selectMessagePage runs it, and a test reads its query plan. */
+export function messagePageQuery(db: Db, where: SQL | undefined, cursor: string | null | undefined, limit: number) {
+  return db
     .select({
       id: smsMessage.id,
       createdAt: smsMessage.createdAt,
@@ -82,6 +89,11 @@ export async function selectMessagePage(db: Db, where: SQL | undefined, cursor: 
     .where(and(where, afterCursor(cursor)))
     .orderBy(desc(smsMessage.createdAt), desc(smsMessage.id))
     .limit(limit + 1);
+}
+
+/** One page of rows after `cursor`, with one extra row to tell whether another page exists. */
+export async function selectMessagePage(db: Db, where: SQL | undefined, cursor: string | null | undefined, limit: number) {
+  const rows = await messagePageQuery(db, where, cursor, limit);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const items: MessageRowOutput[] = page.map((r) => ({

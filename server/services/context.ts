@@ -45,3 +45,19 @@ export function actorRef(actor: Actor): string {
 export function actorUserId(actor: Actor): string | null {
   return actor.kind === "user" ? actor.id : null;
 }
+
+/** Who did it, as queue and ledger events record it: a person's id and name, or the key's / job's reference. */
+export function actorStamp(actor: Actor): { by: string; byName: string } {
+  if (actor.kind === "user") return { by: actor.id, byName: actor.name };
+  return { by: actorRef(actor), byName: actor.kind === "api_key" ? actor.name : actor.job };
+}
+
+/** Whether a row was created by this actor: a person by created_by (rows older than the actor column too), others by actor. */
+export function createdByActor(row: { createdBy: string | null; actor: string | null }, actor: Actor): boolean {
+  return actor.kind === "user" ? row.createdBy === actor.id : row.actor === actorRef(actor);
+}
+
+/** The same context with a fixed clock (tests, and jobs that act "as of" a moment). */
+export function atTime(ctx: ServiceContext, at: Date): ServiceContext {
+  return { ...ctx, now: () => at };
+}

@@ -13,8 +13,6 @@ type Rule = { roles: readonly Role[]; scopes: readonly ApiKeyScope[]; system: bo
 export const PERMISSIONS = {
   "users.manage": { roles: ROLE_GROUPS.admin, scopes: [], system: false },
   "sms_accounts.manage": { roles: ROLE_GROUPS.admin, scopes: [], system: false },
-  "settings.read": { roles: ROLE_GROUPS.anyone, scopes: ["messages:send"], system: true },
-  "settings.read_windows": { roles: ROLE_GROUPS.sms, scopes: [], system: true },
   "settings.manage": { roles: ROLE_GROUPS.admin, scopes: [], system: false },
   "customers.read": { roles: ROLE_GROUPS.anyone, scopes: ["customers:read"], system: true },
   "opt_outs.lift": { roles: ROLE_GROUPS.sms, scopes: [], system: false },
@@ -25,6 +23,8 @@ export const PERMISSIONS = {
   "queue.drain": { roles: ROLE_GROUPS.admin, scopes: [], system: true },
   "reference.read": { roles: ROLE_GROUPS.sms, scopes: [], system: true },
   "batches.read": { roles: ROLE_GROUPS.sms, scopes: [], system: true },
+  // Creating a batch needs a person: sms_batch.created_by is a user (the history's "Operador").
+  "batches.create": { roles: ROLE_GROUPS.sms, scopes: [], system: false },
   "batches.send": { roles: ROLE_GROUPS.sms, scopes: [], system: true },
 } as const satisfies Record<string, Rule>;
 
@@ -41,4 +41,11 @@ export function allows(ctx: Pick<ServiceContext, "actor">, action: Action): bool
 /** Throws the same "sem permissão" the tRPC gate gives. */
 export function requirePermission(ctx: Pick<ServiceContext, "actor">, action: Action): void {
   if (!allows(ctx, action)) throw forbidden();
+}
+
+/** For verbs that record a person (sms_batch.created_by): allowed and a user, or "sem permissão". */
+export function requireUserActor(ctx: Pick<ServiceContext, "actor">, action: Action): Extract<ServiceContext["actor"], { kind: "user" }> {
+  requirePermission(ctx, action);
+  if (ctx.actor.kind !== "user") throw forbidden();
+  return ctx.actor;
 }

@@ -2,6 +2,7 @@
 // lost (the connection drops), the outbox sends it again with the same key, and again — the
 // ledger holds one message and the outbox shows the server's message id.
 import { vi } from "vitest";
+import { userContext } from "@/server/services/context";
 
 const PORT = vi.hoisted(() => {
   const port = 41000 + ((process.pid + 3571) % 8000);
@@ -36,10 +37,7 @@ beforeAll(async () => {
   customerId = (await makeCustomer(db, net, { name: "MARIA DA SILVA", phones: [{ e164: "+5535991234567", isPrimary: true }] })).id;
   tec = await makeUser(db, "tecnico");
   const admin = await makeUser(db, "admin");
-  await createAccount({
-    ctx: { db, user: admin },
-    input: { name: "Sandbox", kind: "sandbox", ratePerSecond: 10, config: { deliveryDelayMs: 20, callbackRetryMs: 20 }, credentials: {}, isDefault: true },
-  });
+  await createAccount(userContext(db, admin), { name: "Sandbox", kind: "sandbox", ratePerSecond: 10, config: { deliveryDelayMs: 20, callbackRetryMs: 20 }, credentials: {}, isDefault: true });
 });
 
 afterAll(async () => {
@@ -58,7 +56,7 @@ describe("outbox + sms.sendIndividual", () => {
       confirmed: true,
       idempotencyKey: crypto.randomUUID(),
     };
-    const server = (i: SendIndividualInput) => sendIndividual({ ctx: { db, user: tec }, input: i });
+    const server = (i: SendIndividualInput) => sendIndividual(userContext(db, tec), i);
     // The server does the work, then the connection drops before the answer arrives.
     const answerLost = async (i: SendIndividualInput) => {
       await server(i);

@@ -2,6 +2,7 @@
 // the chosen customer — never to a number typed in, another customer's mobile or a landline —
 // with a Portuguese refusal and nothing written; operators may still send to a number they type.
 import { vi } from "vitest";
+import { userContext } from "@/server/services/context";
 
 const PORT = vi.hoisted(() => {
   const port = 33000 + (process.pid % 8000);
@@ -28,10 +29,7 @@ let op: SessionUser;
 let customerId: number;
 
 const send = (user: SessionUser, ddd: string, number: string) =>
-  sendIndividual({
-    ctx: { db, user },
-    input: { customerId, motivo: "Visita técnica", ddd, number, message: "Olá {primeiro_nome}, chego em 20 minutos.", confirmed: true, idempotencyKey: crypto.randomUUID() },
-  });
+  sendIndividual(userContext(db, user), { customerId, motivo: "Visita técnica", ddd, number, message: "Olá {primeiro_nome}, chego em 20 minutos.", confirmed: true, idempotencyKey: crypto.randomUUID() });
 
 async function messageCount() {
   const [r] = await db.select({ n: count() }).from(smsMessage);
@@ -55,7 +53,7 @@ beforeAll(async () => {
   tec = await makeUser(db, "tecnico");
   op = await makeUser(db, "operador");
   const admin = await makeUser(db, "admin");
-  await createAccount({ ctx: { db, user: admin }, input: { name: "Sandbox", kind: "sandbox", ratePerSecond: 10, config: { deliveryDelayMs: 60_000 }, credentials: {}, isDefault: true } });
+  await createAccount(userContext(db, admin), { name: "Sandbox", kind: "sandbox", ratePerSecond: 10, config: { deliveryDelayMs: 60_000 }, credentials: {}, isDefault: true });
 });
 
 afterAll(async () => {

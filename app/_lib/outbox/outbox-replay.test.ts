@@ -2,7 +2,6 @@
 // lost (the connection drops), the outbox sends it again with the same key, and again — the
 // ledger holds one message and the outbox shows the server's message id.
 import { vi } from "vitest";
-import { userContext } from "@/server/services/context";
 
 const PORT = vi.hoisted(() => {
   const port = 41000 + ((process.pid + 3571) % 8000);
@@ -25,6 +24,7 @@ import { makeCustomer, makeNetwork, makeUser } from "@/test/factories";
 import { startWebhookServer } from "@/test/webhook-server";
 import { flushOutbox, listOutbox } from "./outbox";
 import { submitIndividualSms } from "./submit";
+import { userContext } from "@/server/services/context";
 
 const db = createTestDb();
 let server: Server;

@@ -2,7 +2,6 @@
 // the chosen customer — never to a number typed in, another customer's mobile or a landline —
 // with a Portuguese refusal and nothing written; operators may still send to a number they type.
 import { vi } from "vitest";
-import { userContext } from "@/server/services/context";
 
 const PORT = vi.hoisted(() => {
   const port = 33000 + (process.pid % 8000);
@@ -21,6 +20,7 @@ import { startWebhookServer } from "@/test/webhook-server";
 import { resetAdapterCache } from "../sms-accounts/account-store";
 import { createAccount } from "../sms-accounts/manage-accounts";
 import { sendIndividual } from "./send-individual";
+import { userContext } from "@/server/services/context";
 
 const db = createTestDb();
 let server: Server;

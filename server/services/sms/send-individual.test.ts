@@ -2,7 +2,6 @@
 // on refusal, one message per idempotency key, rendering, and the sandbox's delivery report coming
 // back over real HTTP to our webhook until the message is "delivered".
 import { vi } from "vitest";
-import { userContext } from "@/server/services/context";
 
 const PORT = vi.hoisted(() => {
   const port = 41000 + (process.pid % 8000);
@@ -23,6 +22,7 @@ import { createAccount, setAccountActive } from "../sms-accounts/manage-accounts
 import { recordOptOut } from "./opt-outs";
 import { sendIndividual } from "./send-individual";
 import { setSmsSettings } from "./settings";
+import { userContext } from "@/server/services/context";
 
 const db = createTestDb();
 let server: Server;

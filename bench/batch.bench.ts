@@ -10,6 +10,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { fork } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
+import { systemContext, userContext } from "@/server/services/context";
 
 process.env.DATA_DIR = ".tmp/bench/batch";
 process.env.LOG_LEVEL = "silent";
@@ -87,7 +88,7 @@ async function main() {
     const raws: number[] = [];
     let phones = 0;
     for (let i = 0; i < 23; i++) {
-      const [ms, out] = await time(() => previewBatch({ db, input }));
+      const [ms, out] = await time(() => previewBatch(systemContext(db, "bench"), input));
       const [rawMs] = await time(() => db.$client.execute(rawCount[mode](valueId)));
       if (i >= 3) {
         runs.push(ms);
@@ -106,7 +107,7 @@ async function main() {
     const input = { mode: "cidade" as const, valueId: values.cidade, prefix: "0", allPhones: true, motivo: "Bench", message: "Olá {primeiro_nome}, aviso.", deselectedCustomerIds };
     const runs: number[] = [];
     for (let i = 0; i < 23; i++) {
-      const [ms] = await time(() => previewBatch({ db, input }));
+      const [ms] = await time(() => previewBatch(systemContext(db, "bench"), input));
       if (i >= 3) runs.push(ms);
     }
     previewUnticked = { p50: pct(runs, 50), p95: pct(runs, 95) };
@@ -128,7 +129,7 @@ async function main() {
       const runs: number[] = [];
       let out: Awaited<ReturnType<typeof previewBatch>> | undefined;
       for (let i = 0; i < (label === "everyRecipientRendered" ? 8 : 23); i++) {
-        const [ms, o] = await time(() => previewBatch({ db, input }));
+        const [ms, o] = await time(() => previewBatch(systemContext(db, "bench"), input));
         if (i >= 3) runs.push(ms);
         out = o;
       }
@@ -140,7 +141,7 @@ async function main() {
   // Snapshot: the mode with the most phones, all phones.
   const biggest = (Object.entries(preview) as [keyof typeof values, { phonesToSend: number }][]).sort((a, b) => b[1].phonesToSend - a[1].phonesToSend)[0]!;
   const [snapMs, created] = await time(() =>
-    createBatch({ ctx: { db, user: op }, input: { mode: biggest[0], valueId: values[biggest[0]], prefix: "0", allPhones: true, motivo: "Bench", message: "Olá {primeiro_nome}, aviso.", category: "operacional", idempotencyKey: crypto.randomUUID() } }),
+    createBatch(userContext(db, op), { mode: biggest[0], valueId: values[biggest[0]], prefix: "0", allPhones: true, motivo: "Bench", message: "Olá {primeiro_nome}, aviso.", category: "operacional", idempotencyKey: crypto.randomUUID() }),
   );
   await db.$client.execute("create table bench_raw (batch_id integer, phone text, unique(batch_id, phone))");
   const [rawSnapMs] = await time(() =>
@@ -151,9 +152,9 @@ async function main() {
   // Throughput.
   async function sendRun(latencyMs: number, rate: number, limitRecipients: number) {
     const fake = await fakeProvider(latencyMs);
-    const acc = await createAccount({ ctx: { db, user: admin }, input: { name: `Fake ${latencyMs}ms`, kind: "zenvia", sender: "BENCH", ratePerSecond: rate, config: { baseUrl: fake.url }, credentials: { apiToken: "x" } } });
-    await setDefaultAccount({ ctx: { db, user: admin }, input: { id: acc.id } });
-    const b = await createBatch({ ctx: { db, user: op }, input: { mode: "cidade", valueId: values.cidade, prefix: "0", motivo: "Bench", message: "Olá {primeiro_nome}, aviso.", category: "operacional", idempotencyKey: crypto.randomUUID() } });
+    const acc = await createAccount(userContext(db, admin), { name: `Fake ${latencyMs}ms`, kind: "zenvia", sender: "BENCH", ratePerSecond: rate, config: { baseUrl: fake.url }, credentials: { apiToken: "x" } });
+    await setDefaultAccount(userContext(db, admin), { id: acc.id });
+    const b = await createBatch(userContext(db, op), { mode: "cidade", valueId: values.cidade, prefix: "0", motivo: "Bench", message: "Olá {primeiro_nome}, aviso.", category: "operacional", idempotencyKey: crypto.randomUUID() });
     // Only the first `limitRecipients` are sent: drop the rest of the snapshot.
     await db.$client.execute(`delete from sms_batch_recipient where batch_id = ${b.batch.id} and id not in (select id from sms_batch_recipient where batch_id = ${b.batch.id} order by id limit ${limitRecipients})`);
     const t0 = performance.now();

@@ -7,6 +7,7 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { userContext } from "@/server/services/context";
 
 process.env.DATA_DIR = ".tmp/bench/webhook";
 process.env.LOG_LEVEL = "silent";
@@ -28,7 +29,7 @@ async function main() {
   const db = createDb("file:.tmp/bench/webhook/app.db");
   await migrateDb(db);
   const admin = await makeUser(db, "admin");
-  const acc = await createAccount({ ctx: { db, user: admin }, input: { name: "Sandbox", kind: "sandbox", ratePerSecond: 100, config: {}, credentials: {} } });
+  const acc = await createAccount(userContext(db, admin), { name: "Sandbox", kind: "sandbox", ratePerSecond: 100, config: {}, credentials: {} });
   const row = (await findAccount(db, acc.id))!;
 
   // Sent messages, as the queue would leave them, inserted in bulk.

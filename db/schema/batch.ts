@@ -31,6 +31,8 @@ export const smsBatch = sqliteTable(
     template: text().notNull(),
     category: text({ enum: SMS_CATEGORIES }).notNull().default("aviso"),
     createdBy: text().notNull().references(() => user.id),
+    /** Who created it, of any kind: user:<id>, api_key:<id>, system:<job> (created_by stays for joins). */
+    actor: text(),
     /** The default account when the batch was created; the sender uses it. */
     providerAccountId: integer().notNull().references(() => providerAccount.id),
     /** One batch per "Enviar": a double click or a replay returns the same batch. */

@@ -58,6 +58,8 @@ export const smsMessage = sqliteTable(
     lastErrorCode: text(),
     lastErrorMessage: text(),
     createdBy: text().references(() => user.id),
+    /** Who created it, of any kind: user:<id>, api_key:<id>, system:<job> (created_by stays for joins). */
+    actor: text(),
     /** One message per request: a double click, a retry or an offline replay reuses it. */
     idempotencyKey: text().notNull(),
     createdAt: now(),
@@ -150,6 +152,8 @@ export const auditLog = sqliteTable(
     id: integer().primaryKey({ autoIncrement: true }),
     at: now(),
     userId: text().references(() => user.id),
+    /** Who did it, of any kind: user:<id>, api_key:<id>, system:<job>; user_id stays for joins. */
+    actor: text(),
     action: text().notNull(),
     entity: text().notNull(),
     entityId: text(),

@@ -17,6 +17,7 @@ import { queueMessage, transition } from "@/server/services/sms/ledger";
 import { ROLE_GROUPS } from "./permissions";
 import { appRouter, createCaller } from "./root";
 import { createInnerContext } from "./trpc";
+import { userContext } from "@/server/services/context";
 
 const db = createTestDb();
 let net: Network;
@@ -32,7 +33,7 @@ beforeAll(async () => {
   customerId = (await makeCustomer(db, net, { phones: [{ e164: "+5535991234567", isPrimary: true }] })).id;
   for (const r of ROLES) users[r] = await makeUser(db, r);
   target = await makeUser(db, "tecnico");
-  accountId = (await createAccount({ ctx: { db, user: users.admin }, input: { name: "Sandbox", kind: "sandbox", ratePerSecond: 10, config: { deliveryDelayMs: 60_000 }, credentials: {}, isDefault: true } })).id;
+  accountId = (await createAccount(userContext(db, users.admin), { name: "Sandbox", kind: "sandbox", ratePerSecond: 10, config: { deliveryDelayMs: 60_000 }, credentials: {}, isDefault: true })).id;
 });
 
 /** okWhenAllowed false: the call may end in a domain refusal (e.g. nothing to re-send), never in an auth one. */
@@ -41,7 +42,7 @@ type Entry = { allowed: readonly Role[]; input?: () => unknown; okWhenAllowed?: 
 const batchDraft = () => ({ mode: "cidade" as const, valueId: net.city.id, prefix: "0", motivo: "Aviso geral", message: "Olá {primeiro_nome}, teste." });
 
 async function newBatch(): Promise<{ batchId: number }> {
-  const out = await createBatch({ ctx: { db, user: users.operador }, input: { ...batchDraft(), idempotencyKey: crypto.randomUUID() } });
+  const out = await createBatch(userContext(db, users.operador), { ...batchDraft(), idempotencyKey: crypto.randomUUID() });
   return { batchId: out.batch.id };
 }
 
@@ -49,13 +50,13 @@ async function newBatch(): Promise<{ batchId: number }> {
 const tomorrow = () => new Date(Math.ceil((Date.now() + 86_400_000) / 300_000) * 300_000);
 
 async function newScheduledBatch() {
-  const out = await createBatch({ ctx: { db, user: users.operador }, input: { ...batchDraft(), idempotencyKey: crypto.randomUUID(), sendAt: tomorrow() } });
+  const out = await createBatch(userContext(db, users.operador), { ...batchDraft(), idempotencyKey: crypto.randomUUID(), sendAt: tomorrow() });
   return { batchId: out.batch.id, sendAt: tomorrow(), motivo: "Aviso remarcado", message: "Olá {primeiro_nome}, novo horário." };
 }
 
 async function newPausedBatch(): Promise<{ batchId: number }> {
   const b = await newBatch();
-  await pauseBatch({ ctx: { db, user: users.operador }, input: b });
+  await pauseBatch(userContext(db, users.operador), b);
   return b;
 }
 

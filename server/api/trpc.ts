@@ -10,6 +10,7 @@ import type { Role } from "@/db/schema/constants";
 import type { SessionUser } from "@/server/auth/session";
 import { logger } from "@/server/lib/logger";
 import { CONFLICT_MESSAGES, constraintViolation } from "@/server/services/db-errors";
+import { type ServiceContext, userContext } from "@/server/services/context";
 import { DomainError, type DomainErrorKind } from "@/server/services/errors";
 import { zodFieldErrors } from "@/server/services/zod-field-errors";
 import { BATCH_TOO_LARGE_MESSAGE } from "./batch-size";
@@ -102,3 +103,8 @@ export const smsProcedure = roleProcedure(ROLE_GROUPS.sms);
 export const adminProcedure = roleProcedure(ROLE_GROUPS.admin);
 
 export const idInput = z.object({ id: z.number().int().positive() });
+
+/** The service context of a signed-in call: the verbs check their permission again with this actor. */
+export function toServiceContext(ctx: { db: Db; user: SessionUser }): ServiceContext {
+  return userContext(ctx.db, ctx.user);
+}

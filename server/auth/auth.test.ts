@@ -13,6 +13,7 @@ import { markForwardingSanitised } from "@/server/http/forwarding";
 import { createAuth } from "./auth";
 import { deviceCookieName } from "./known-device";
 import { toSessionUser } from "./session";
+import { userContext } from "@/server/services/context";
 
 const db = createTestDb();
 const auth = createAuth(db);
@@ -85,7 +86,7 @@ describe("sign-in", () => {
   it("answers a disabled user exactly like a wrong password, and counts it as a failure", async () => {
     const admin = await makeUser(db, "admin");
     const u = await makeUser(db, "tecnico", { password: "senha-certa-3" });
-    await setUserDisabled({ ctx: { db, user: admin }, input: { userId: u.id, disabled: true } });
+    await setUserDisabled(userContext(db, admin), { userId: u.id, disabled: true });
     const wrong = await signIn(u.email, "senha-errada-3", "192.0.2.30");
     const disabled = await signIn(u.email, "senha-certa-3", "192.0.2.31");
     expect(disabled.status).toBe(wrong.status);

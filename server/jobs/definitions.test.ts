@@ -1,6 +1,7 @@
 // Protects "each job declared once": the Inngest functions and the embedded runner's registrations,
 // both derived from definitions.ts, agree on ids, triggers and flow control, and a handler takes the
 // same steps (same step ids, same order) under Inngest's engine and under the embedded runner.
+import { userContext } from "@/server/services/context";
 import { InngestTestEngine } from "@inngest/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/server/auth/session";
@@ -57,7 +58,7 @@ describe("a handler takes the same steps under Inngest and under the embedded ru
     jobContext.db = () => db;
     const admin = await makeUser(db, "admin");
     operador = await makeUser(db, "operador");
-    accountId = (await createAccount({ ctx: { db, user: admin }, input: { name: "Sandbox", kind: "sandbox", ratePerSecond: 1000, config: { deliveryDelayMs: 600_000 }, credentials: {}, isDefault: true } })).id;
+    accountId = (await createAccount(userContext(db, admin), { name: "Sandbox", kind: "sandbox", ratePerSecond: 1000, config: { deliveryDelayMs: 600_000 }, credentials: {}, isDefault: true })).id;
   });
   afterAll(() => resetAdapterCache());
 
@@ -110,7 +111,7 @@ describe("a handler takes the same steps under Inngest and under the embedded ru
     const net = await makeNetwork(db);
     for (let i = 0; i < 3; i++) await makeCustomer(db, net, { phones: [{ e164: `+553599600000${i}`, isPrimary: true }] });
     const make = async () =>
-      (await createBatch({ ctx: { db, user: operador }, input: { mode: "cidade", valueId: net.city.id, motivo: "Manutenção", message: "Olá {primeiro_nome}.", category: "operacional", idempotencyKey: crypto.randomUUID() } })).batch.id;
+      (await createBatch(userContext(db, operador), { mode: "cidade", valueId: net.city.id, motivo: "Manutenção", message: "Olá {primeiro_nome}.", category: "operacional", idempotencyKey: crypto.randomUUID() })).batch.id;
     const a = await make();
     const viaInngest = await new InngestTestEngine({ function: expandAndSendBatch, events: [{ name: "sms/batch.requested", data: { batchId: a, accountId } }] }).execute();
     const b = await make();

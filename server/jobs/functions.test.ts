@@ -19,6 +19,7 @@ import { DRAIN_CHUNK } from "@/server/services/queue/drain";
 import { jobContext } from "./context";
 import { DRAIN_CRON } from "./events";
 import { drainSmsQueue, expandAndSendBatch } from "./functions";
+import { userContext } from "@/server/services/context";
 
 const db = createTestDb();
 let accountId: number;
@@ -47,7 +48,7 @@ beforeAll(async () => {
   jobContext.db = () => db;
   const admin = await makeUser(db, "admin");
   operador = await makeUser(db, "operador");
-  accountId = (await createAccount({ ctx: { db, user: admin }, input: { name: "Sandbox", kind: "sandbox", ratePerSecond: 1000, config: { deliveryDelayMs: 600_000 }, credentials: {}, isDefault: true } })).id;
+  accountId = (await createAccount(userContext(db, admin), { name: "Sandbox", kind: "sandbox", ratePerSecond: 1000, config: { deliveryDelayMs: 600_000 }, credentials: {}, isDefault: true })).id;
 });
 afterAll(() => resetAdapterCache());
 afterEach(() => {
@@ -95,10 +96,7 @@ describe("drain-sms-queue and scheduled batches", () => {
     const net = await makeNetwork(db);
     for (let i = 0; i < 3; i++) await makeCustomer(db, net, { phones: [{ e164: `+553599500000${i}`, isPrimary: true }] });
     const sendAt = new Date(Math.ceil((Date.now() + 86_400_000) / 300_000) * 300_000);
-    const { batch } = await createBatch({
-      ctx: { db, user: operador },
-      input: { mode: "cidade", valueId: net.city.id, motivo: "Manutenção", message: "Olá {primeiro_nome}, manutenção hoje.", category: "operacional", idempotencyKey: crypto.randomUUID(), sendAt },
-    });
+    const { batch } = await createBatch(userContext(db, operador), { mode: "cidade", valueId: net.city.id, motivo: "Manutenção", message: "Olá {primeiro_nome}, manutenção hoje.", category: "operacional", idempotencyKey: crypto.randomUUID(), sendAt });
     // Only Date is faked: the clock the drain reads when it runs.
     vi.useFakeTimers({ toFake: ["Date"] });
 

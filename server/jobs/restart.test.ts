@@ -2,6 +2,7 @@
 // process on a database file, sending a batch of a few thousand to a fake Zenvia; it is killed with
 // SIGKILL mid-batch and started again, nothing else — the batch run is picked up again and sends
 // the rest, no message reaches the provider twice (requests counted per message ref at the fake).
+import { userContext } from "@/server/services/context";
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { sql } from "drizzle-orm";
@@ -51,7 +52,7 @@ describe("durable embedded runner across kill -9", () => {
     await fake.start();
     const admin = await makeUser(db, "admin");
     const operador = await makeUser(db, "operador");
-    const account = await createAccount({ ctx: { db, user: admin }, input: { name: "Fake Zenvia", kind: "zenvia", sender: "TESTE", ratePerSecond: 1000, config: { baseUrl: fake.url }, credentials: { apiToken: "x" }, isDefault: true } });
+    const account = await createAccount(userContext(db, admin), { name: "Fake Zenvia", kind: "zenvia", sender: "TESTE", ratePerSecond: 1000, config: { baseUrl: fake.url }, credentials: { apiToken: "x" }, isDefault: true });
     const net = await makeNetwork(db);
     // In bulk: one by one, a few thousand customers take longer than the rest of the test.
     for (let k = 0; k < RECIPIENTS; k += 500) {
@@ -64,7 +65,7 @@ describe("durable embedded runner across kill -9", () => {
         .returning({ id: customer.id });
       await db.insert(phone).values(rows.map((r, j) => ({ customerId: r.id, e164: `+55359${String(80_000_000 + k + j)}`, kind: "mobile" as const, isPrimary: true })));
     }
-    const { batch } = await createBatch({ ctx: { db, user: operador }, input: { mode: "cidade", valueId: net.city.id, motivo: "Manutenção", message: "Olá {primeiro_nome}, manutenção hoje.", category: "operacional", idempotencyKey: crypto.randomUUID() } });
+    const { batch } = await createBatch(userContext(db, operador), { mode: "cidade", valueId: net.city.id, motivo: "Manutenção", message: "Olá {primeiro_nome}, manutenção hoje.", category: "operacional", idempotencyKey: crypto.randomUUID() });
     // What startBatch asks for; the runner process finds it in the database.
     await requestJob(db, { name: "sms/batch.requested", data: { batchId: batch.id, accountId: account.id }, id: `batch-${batch.id}` });
 

@@ -24,6 +24,7 @@ import { makeCustomer, makeNetwork, makeUser } from "@/test/factories";
 import { startWebhookServer } from "@/test/webhook-server";
 import { flushOutbox, listOutbox } from "./outbox";
 import { submitIndividualSms } from "./submit";
+import { userContext } from "@/server/services/context";
 
 const db = createTestDb();
 let server: Server;
@@ -36,10 +37,7 @@ beforeAll(async () => {
   customerId = (await makeCustomer(db, net, { name: "MARIA DA SILVA", phones: [{ e164: "+5535991234567", isPrimary: true }] })).id;
   tec = await makeUser(db, "tecnico");
   const admin = await makeUser(db, "admin");
-  await createAccount({
-    ctx: { db, user: admin },
-    input: { name: "Sandbox", kind: "sandbox", ratePerSecond: 10, config: { deliveryDelayMs: 20, callbackRetryMs: 20 }, credentials: {}, isDefault: true },
-  });
+  await createAccount(userContext(db, admin), { name: "Sandbox", kind: "sandbox", ratePerSecond: 10, config: { deliveryDelayMs: 20, callbackRetryMs: 20 }, credentials: {}, isDefault: true });
 });
 
 afterAll(async () => {
@@ -58,7 +56,7 @@ describe("outbox + sms.sendIndividual", () => {
       confirmed: true,
       idempotencyKey: crypto.randomUUID(),
     };
-    const server = (i: SendIndividualInput) => sendIndividual({ ctx: { db, user: tec }, input: i });
+    const server = (i: SendIndividualInput) => sendIndividual(userContext(db, tec), i);
     // The server does the work, then the connection drops before the answer arrives.
     const answerLost = async (i: SendIndividualInput) => {
       await server(i);

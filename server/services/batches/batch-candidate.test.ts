@@ -9,6 +9,7 @@ import { BATCH_MODES } from "./constants";
 import { previewBatch } from "./preview-batch";
 import { batchDraftInput, toBatchFilters } from "./schemas";
 import { recipientPageSql } from "./selection-sql";
+import { systemContext } from "@/server/services/context";
 
 const db = createTestDb();
 let awkward: Awkward;
@@ -38,7 +39,7 @@ async function expectPreviewsMatchTheBase(values: Record<(typeof BATCH_MODES)[nu
         const filters = toBatchFilters(batchDraftInput.parse(input));
         const exp = expectSelection(base, filters);
         const label = `${mode} ${valueId} ${allPhones ? "todos" : "principal"}`;
-        const preview = await previewBatch({ db, input });
+        const preview = await previewBatch(systemContext(db, "test"), input);
         expect(preview.customersFound, label).toBe(exp.customersFound);
         expect(preview.phonesToSend, label).toBe(exp.recipients.size);
         expect(preview.exclusions, label).toEqual({

@@ -15,11 +15,12 @@ import { cancelBatch, finishBatch, markBatchRunning, pauseBatch, resendFailed, r
 import { createBatch } from "./create-batch";
 import { batchProgress } from "./progress";
 import { getBatch, listBatches, listBatchRecipients } from "./queries";
+import { systemContext, userContext } from "@/server/services/context";
 
 const db = createTestDb();
 let net: Network;
 let operator: SessionUser;
-const ctx = () => ({ db, user: operator });
+const ctx = () => userContext(db, operator);
 const CUSTOMERS = 60;
 
 beforeAll(async () => {
@@ -32,10 +33,7 @@ beforeAll(async () => {
 });
 
 async function newBatch(): Promise<number> {
-  const res = await createBatch({
-    ctx: ctx(),
-    input: { mode: "cidade", valueId: net.city.id, motivo: "Aviso geral", message: "Oi {primeiro_nome}", idempotencyKey: crypto.randomUUID() },
-  });
+  const res = await createBatch(ctx(), { mode: "cidade", valueId: net.city.id, motivo: "Aviso geral", message: "Oi {primeiro_nome}", idempotencyKey: crypto.randomUUID() });
   return res.batch.id;
 }
 
@@ -53,22 +51,22 @@ async function settle(id: number, to: SmsStatus) {
 describe("pause, resume, cancel", () => {
   it("moves through the allowed states and refuses the others with a clear reason", async () => {
     const id = await newBatch();
-    expect((await pauseBatch({ ctx: ctx(), input: { batchId: id } })).status).toBe("paused");
-    expect(await fails(pauseBatch({ ctx: ctx(), input: { batchId: id } }))).toMatchObject({ kind: "conflict", message: "O lote já está pausado." });
+    expect((await pauseBatch(ctx(), { batchId: id })).status).toBe("paused");
+    expect(await fails(pauseBatch(ctx(), { batchId: id }))).toMatchObject({ kind: "conflict", message: "O lote já está pausado." });
     // Never started: back to the queue, not to running.
-    expect((await resumeBatch({ ctx: ctx(), input: { batchId: id } })).status).toBe("queued");
-    expect(await fails(resumeBatch({ ctx: ctx(), input: { batchId: id } }))).toMatchObject({ message: "O lote não está pausado." });
+    expect((await resumeBatch(ctx(), { batchId: id })).status).toBe("queued");
+    expect(await fails(resumeBatch(ctx(), { batchId: id }))).toMatchObject({ message: "O lote não está pausado." });
     expect((await markBatchRunning(db, id))?.status).toBe("running");
     expect(await markBatchRunning(db, id)).toBeNull();
-    await pauseBatch({ ctx: ctx(), input: { batchId: id } });
-    const resumed = await resumeBatch({ ctx: ctx(), input: { batchId: id } });
+    await pauseBatch(ctx(), { batchId: id });
+    const resumed = await resumeBatch(ctx(), { batchId: id });
     expect(resumed.status).toBe("running");
     expect(resumed.startedAt).toBeInstanceOf(Date);
-    expect((await cancelBatch({ ctx: ctx(), input: { batchId: id } })).status).toBe("cancelled");
-    expect(await fails(cancelBatch({ ctx: ctx(), input: { batchId: id } }))).toMatchObject({ message: "O lote já foi cancelado." });
-    expect(await fails(pauseBatch({ ctx: ctx(), input: { batchId: id } }))).toMatchObject({ message: "O lote foi cancelado." });
-    expect(await fails(resumeBatch({ ctx: ctx(), input: { batchId: id } }))).toMatchObject({ message: "O lote foi cancelado." });
-    expect(await fails(pauseBatch({ ctx: ctx(), input: { batchId: 999_999 } }))).toMatchObject({ kind: "not_found", message: "Lote não encontrado." });
+    expect((await cancelBatch(ctx(), { batchId: id })).status).toBe("cancelled");
+    expect(await fails(cancelBatch(ctx(), { batchId: id }))).toMatchObject({ message: "O lote já foi cancelado." });
+    expect(await fails(pauseBatch(ctx(), { batchId: id }))).toMatchObject({ message: "O lote foi cancelado." });
+    expect(await fails(resumeBatch(ctx(), { batchId: id }))).toMatchObject({ message: "O lote foi cancelado." });
+    expect(await fails(pauseBatch(ctx(), { batchId: 999_999 }))).toMatchObject({ kind: "not_found", message: "Lote não encontrado." });
   });
 
   it("refuses to pause or cancel a finished batch", async () => {
@@ -81,9 +79,9 @@ describe("pause, resume, cancel", () => {
     for (const m of ids) await settle(m, "delivered");
     expect((await finishBatch(db, id))?.status).toBe("done");
     for (const verb of [pauseBatch, cancelBatch]) {
-      expect(await fails(verb({ ctx: ctx(), input: { batchId: id } }))).toMatchObject({ kind: "conflict", message: "O lote já foi concluído." });
+      expect(await fails(verb(ctx(), { batchId: id }))).toMatchObject({ kind: "conflict", message: "O lote já foi concluído." });
     }
-    expect(await fails(resumeBatch({ ctx: ctx(), input: { batchId: id } }))).toMatchObject({ message: "O lote já foi concluído." });
+    expect(await fails(resumeBatch(ctx(), { batchId: id }))).toMatchObject({ message: "O lote já foi concluído." });
   });
 
   it("cancel stops the waiting messages (with events) and leaves the rest alone", async () => {
@@ -93,7 +91,7 @@ describe("pause, resume, cancel", () => {
     await settle(ids[0]!, "delivered");
     await transition(db, ids[1]!, "queued", "sending");
     await transition(db, ids[2]!, "queued", "scheduled");
-    const res = await cancelBatch({ ctx: ctx(), input: { batchId: id } });
+    const res = await cancelBatch(ctx(), { batchId: id });
     expect(res.cancelledMessages).toBe(18);
     const rows = await db.select({ id: smsMessage.id, status: smsMessage.status }).from(smsMessage).where(eq(smsMessage.batchId, id));
     const by = new Map(rows.map((r) => [r.id, r.status]));
@@ -112,18 +110,18 @@ describe("pause, resume, cancel", () => {
 describe("resendFailed", () => {
   it("gives failed and undelivered recipients a new attempt and requeues a done batch", async () => {
     const id = await newBatch();
-    expect(await fails(resendFailed({ ctx: ctx(), input: { batchId: id } }))).toMatchObject({
+    expect(await fails(resendFailed(ctx(), { batchId: id }))).toMatchObject({
       message: "O lote ainda está enviando: pause-o ou aguarde terminar para reenviar as falhas.",
     });
     await markBatchRunning(db, id);
     const ids = await simulateSender(db, id);
     for (const [i, m] of ids.entries()) await settle(m, i < 3 ? "failed" : i < 5 ? "undelivered" : "delivered");
     await finishBatch(db, id);
-    const before = await getBatch({ db, input: { batchId: id } });
+    const before = await getBatch(systemContext(db, "test"), { batchId: id });
     expect(before.progress).toMatchObject({ total: CUSTOMERS, pending: 0, finished: CUSTOMERS, percent: 100 });
     expect(before.progress.byStatus).toMatchObject({ failed: 3, undelivered: 2, delivered: CUSTOMERS - 5 });
 
-    const res = await resendFailed({ ctx: ctx(), input: { batchId: id } });
+    const res = await resendFailed(ctx(), { batchId: id });
     expect(res).toMatchObject({ resent: 5, status: "queued", finishedAt: null });
     const reset = await db.select().from(smsBatchRecipient).where(sql`${smsBatchRecipient.batchId} = ${id} AND ${smsBatchRecipient.messageId} IS NULL`);
     expect(reset.map((r) => r.attempt)).toEqual([2, 2, 2, 2, 2]);
@@ -135,39 +133,39 @@ describe("resendFailed", () => {
     expect(again.some((m) => ids.includes(m))).toBe(false); // new messages, new keys
     for (const m of again) await settle(m, "delivered");
     await finishBatch(db, id);
-    const after = await getBatch({ db, input: { batchId: id } });
+    const after = await getBatch(systemContext(db, "test"), { batchId: id });
     // The old failed messages stay in the history but no longer count.
     expect(after.progress.byStatus).toMatchObject({ failed: 0, undelivered: 0, delivered: CUSTOMERS });
-    expect(await fails(resendFailed({ ctx: ctx(), input: { batchId: id } }))).toMatchObject({ message: "Nenhuma mensagem com falha para reenviar." });
+    expect(await fails(resendFailed(ctx(), { batchId: id }))).toMatchObject({ message: "Nenhuma mensagem com falha para reenviar." });
   });
 
   it("refuses a cancelled batch", async () => {
     const id = await newBatch();
-    await cancelBatch({ ctx: ctx(), input: { batchId: id } });
-    expect(await fails(resendFailed({ ctx: ctx(), input: { batchId: id } }))).toMatchObject({ message: "O lote foi cancelado: não há falhas a reenviar." });
+    await cancelBatch(ctx(), { batchId: id });
+    expect(await fails(resendFailed(ctx(), { batchId: id }))).toMatchObject({ message: "O lote foi cancelado: não há falhas a reenviar." });
   });
 });
 
 describe("listing", () => {
   it("lists batches newest first with keyset pages, and recipients with their message status", async () => {
     const ids = [await newBatch(), await newBatch(), await newBatch()];
-    const first = await listBatches({ db, input: { limit: 2 } });
+    const first = await listBatches(systemContext(db, "test"), { limit: 2 });
     expect(first.items.map((b) => b.id)).toEqual([ids[2], ids[1]]);
-    const second = await listBatches({ db, input: { limit: 2, cursor: first.nextCursor } });
+    const second = await listBatches(systemContext(db, "test"), { limit: 2, cursor: first.nextCursor });
     expect(second.items[0]?.id).toBe(ids[0]);
     expect(second.items[0]?.progress.total).toBe(CUSTOMERS);
-    const paused = await pauseBatch({ ctx: ctx(), input: { batchId: ids[1]! } });
-    expect((await listBatches({ db, input: { status: "paused" } })).items.map((b) => b.id)).toContain(paused.id);
+    const paused = await pauseBatch(ctx(), { batchId: ids[1]! });
+    expect((await listBatches(systemContext(db, "test"), { status: "paused" })).items.map((b) => b.id)).toContain(paused.id);
 
     await simulateSender(db, ids[2]!, 10);
-    const page1 = await listBatchRecipients({ db, input: { batchId: ids[2]! } });
+    const page1 = await listBatchRecipients(systemContext(db, "test"), { batchId: ids[2]! });
     expect(page1.items).toHaveLength(50);
     const firstMessage = await db.select().from(smsMessage).where(eq(smsMessage.id, page1.items[0]!.messageId!));
     expect(page1.items[0]).toMatchObject({ status: "queued", attempt: 1, phone: "(35) 99200-0000", body: firstMessage[0]!.body });
     // Not sent yet: the text the sender will render for that customer.
     const pendingCustomer = await db.select().from(customer).where(eq(customer.id, page1.items[10]!.customerId!));
     expect(page1.items[10]).toMatchObject({ status: null, messageId: null, body: `Oi ${firstName(pendingCustomer[0]!.name)}` });
-    const page2 = await listBatchRecipients({ db, input: { batchId: ids[2]!, cursor: page1.nextCursor } });
+    const page2 = await listBatchRecipients(systemContext(db, "test"), { batchId: ids[2]!, cursor: page1.nextCursor });
     expect(page2.items).toHaveLength(CUSTOMERS - 50);
     expect(page2.nextCursor).toBeNull();
     expect(await status(ids[2]!)).toBe("queued");

@@ -10,15 +10,15 @@ import { and, eq, inArray, lte, type SQL, sql } from "drizzle-orm";
 import type { SQLiteUpdateSetSource } from "drizzle-orm/sqlite-core";
 import type { Db } from "@/db/client";
 import { smsBatch, smsMessage } from "@/db/schema";
-import type { SessionUser } from "@/server/auth/session";
 import { writeAudit } from "../audit";
 import { conflict } from "../errors";
 import type { BatchStatus } from "./constants";
 import { parseInput } from "./parse";
 import { type BatchRow, findBatch, loadBatchOutput } from "./queries";
 import { type BatchIdInput, batchIdInput, type BatchOutput } from "./schemas";
+import { requirePermission } from "@/server/services/permissions";
+import type { ServiceContext } from "@/server/services/context";
 
-type Ctx = { db: Db; user: SessionUser };
 
 const STATE_ERRORS: Readonly<Record<BatchStatus, string>> = {
   scheduled: "O lote está agendado e ainda não começou: altere o horário ou cancele o agendamento.",
@@ -43,7 +43,8 @@ async function compareAndSet(db: Db, batchId: number, from: readonly BatchStatus
   return row ?? null;
 }
 
-export async function pauseBatch({ ctx, input }: { ctx: Ctx; input: BatchIdInput }): Promise<BatchOutput> {
+export async function pauseBatch(ctx: ServiceContext, input: BatchIdInput): Promise<BatchOutput> {
+  requirePermission(ctx, "batches.send");
   const { batchId } = parseInput(batchIdInput, input);
   const row = await compareAndSet(ctx.db, batchId, ["queued", "running"], { status: "paused" });
   if (!row) refuse(await findBatch(ctx.db, batchId));
@@ -52,7 +53,8 @@ export async function pauseBatch({ ctx, input }: { ctx: Ctx; input: BatchIdInput
 }
 
 /** Back to running (or queued if it never started); the caller requests the sending again. */
-export async function resumeBatch({ ctx, input }: { ctx: Ctx; input: BatchIdInput }): Promise<BatchOutput> {
+export async function resumeBatch(ctx: ServiceContext, input: BatchIdInput): Promise<BatchOutput> {
+  requirePermission(ctx, "batches.send");
   const { batchId } = parseInput(batchIdInput, input);
   const row = await compareAndSet(ctx.db, batchId, ["paused"], {
     status: sql`CASE WHEN ${smsBatch.startedAt} IS NULL THEN 'queued' ELSE 'running' END`,
@@ -88,7 +90,8 @@ export function cancelWaitingMessagesStatements(db: Db, batchId: number, now: Da
 }
 
 /** Cancels the batch: recipients not yet sent never will be, and waiting messages are cancelled. */
-export async function cancelBatch({ ctx, input }: { ctx: Ctx; input: BatchIdInput }): Promise<BatchOutput & { cancelledMessages: number }> {
+export async function cancelBatch(ctx: ServiceContext, input: BatchIdInput): Promise<BatchOutput & { cancelledMessages: number }> {
+  requirePermission(ctx, "batches.send");
   const { batchId } = parseInput(batchIdInput, input);
   const now = new Date();
   const [rows, , cancelled] = await ctx.db.batch([
@@ -110,7 +113,8 @@ export async function cancelBatch({ ctx, input }: { ctx: Ctx; input: BatchIdInpu
  * batch:{id}:{phone}:{attempt}; the old message stays in the history). A done batch goes back to
  * queued; a paused one stays paused until resumed. The caller requests the sending again.
  */
-export async function resendFailed({ ctx, input }: { ctx: Ctx; input: BatchIdInput }): Promise<BatchOutput & { resent: number }> {
+export async function resendFailed(ctx: ServiceContext, input: BatchIdInput): Promise<BatchOutput & { resent: number }> {
+  requirePermission(ctx, "batches.send");
   const { batchId } = parseInput(batchIdInput, input);
   const current = await findBatch(ctx.db, batchId);
   const waitMsg = "O lote ainda está enviando: pause-o ou aguarde terminar para reenviar as falhas.";

@@ -13,6 +13,7 @@ import { createBatch } from "./create-batch";
 import { previewBatch } from "./preview-batch";
 import { snapshotSql } from "./selection-sql";
 import { type CreateBatchInput, PREFIX_MESSAGE, PREFIX_NOT_MOBILE_MESSAGE, parsePrefix } from "./schemas";
+import { systemContext, userContext } from "@/server/services/context";
 
 const db = createTestDb();
 let net: Network;
@@ -40,7 +41,7 @@ const input = (extra: Partial<CreateBatchInput> = {}): CreateBatchInput => ({
 });
 
 async function refusal(extra: Partial<CreateBatchInput>): Promise<DomainError> {
-  const err = await createBatch({ ctx: { db, user: operator }, input: input(extra) }).catch((e: unknown) => e);
+  const err = await createBatch(userContext(db, operator), input(extra)).catch((e: unknown) => e);
   expect(err).toBeInstanceOf(DomainError);
   return err as DomainError;
 }
@@ -101,8 +102,8 @@ describe("createBatch", () => {
   });
 
   it("stores the batch and its snapshot, audits it, and sends nothing", async () => {
-    const preview = await previewBatch({ db, input: input() });
-    const res = await createBatch({ ctx: { db, user: operator }, input: input({ prefix: "9", category: "operacional" }) });
+    const preview = await previewBatch(systemContext(db, "test"), input());
+    const res = await createBatch(userContext(db, operator), input({ prefix: "9", category: "operacional" }));
     expect(res.replayed).toBe(false);
     expect(res.recipients).toBe(preview.phonesToSend);
     expect(res.batch).toMatchObject({
@@ -125,23 +126,23 @@ describe("createBatch", () => {
 
   it("is idempotent on the key: a repeat returns the same batch and snapshots once", async () => {
     const key = crypto.randomUUID();
-    const first = await createBatch({ ctx: { db, user: operator }, input: input({ idempotencyKey: key }) });
+    const first = await createBatch(userContext(db, operator), input({ idempotencyKey: key }));
     await makeCustomer(db, net, { phones: [{ e164: "+5535991999999", isPrimary: true }] });
-    const again = await createBatch({ ctx: { db, user: operator }, input: input({ idempotencyKey: key, message: "outra" }) });
+    const again = await createBatch(userContext(db, operator), input({ idempotencyKey: key, message: "outra" }));
     expect(again.replayed).toBe(true);
     expect(again.batch.id).toBe(first.batch.id);
     expect(again.recipients).toBe(first.recipients);
     expect(await db.$count(smsBatchRecipient, eq(smsBatchRecipient.batchId, first.batch.id))).toBe(first.recipients);
     expect(await db.$count(smsBatch, eq(smsBatch.idempotencyKey, key))).toBe(1);
-    const stolen = await createBatch({ ctx: { db, user: colleague }, input: input({ idempotencyKey: key }) }).catch((e: unknown) => e);
+    const stolen = await createBatch(userContext(db, colleague), input({ idempotencyKey: key })).catch((e: unknown) => e);
     expect(stolen).toMatchObject({ kind: "forbidden" });
   });
 
   it("two concurrent requests with one key make one batch", async () => {
     const key = crypto.randomUUID();
     const [a, b] = await Promise.all([
-      createBatch({ ctx: { db, user: operator }, input: input({ idempotencyKey: key }) }),
-      createBatch({ ctx: { db, user: operator }, input: input({ idempotencyKey: key }) }),
+      createBatch(userContext(db, operator), input({ idempotencyKey: key })),
+      createBatch(userContext(db, operator), input({ idempotencyKey: key })),
     ]);
     expect(a.batch.id).toBe(b.batch.id);
     expect([a.replayed, b.replayed].sort()).toEqual([false, true]);
@@ -155,13 +156,13 @@ describe("createBatch", () => {
     expect(err.message).toMatch(
       /^1 destinatário ficaria com a mensagem acima de 1 SMS\. Por exemplo, Maria Sobrenome .* Longo: A mensagem passa de 160 caracteres \(1 SMS\): tem 1\d\d\. Na prévia, permita até 2 SMS por mensagem ou deixe esses destinatários de fora\. Ou use \{primeiro_nome\} no lugar de \{nome\} para encurtar\.$/,
     );
-    await createBatch({ ctx: { db, user: operator }, input: input({ message: `Ola {primeiro_nome}, ${"x".repeat(20)}` }) });
+    await createBatch(userContext(db, operator), input({ message: `Ola {primeiro_nome}, ${"x".repeat(20)}` }));
   });
 
   it("stores the unticked customers and leaves them out", async () => {
-    const preview = await previewBatch({ db, input: input() });
+    const preview = await previewBatch(systemContext(db, "test"), input());
     const drop = preview.recipients.slice(0, 2).map((r) => r.customerId);
-    const res = await createBatch({ ctx: { db, user: operator }, input: input({ deselectedCustomerIds: [drop[1]!, drop[0]!, drop[0]!] }) });
+    const res = await createBatch(userContext(db, operator), input({ deselectedCustomerIds: [drop[1]!, drop[0]!, drop[0]!] }));
     expect(res.recipients).toBe(preview.phonesToSend - 2);
     expect(res.batch.deselectedCustomers).toBe(2);
     const [row] = await db.select().from(smsBatch).where(eq(smsBatch.id, res.batch.id));
@@ -174,7 +175,7 @@ describe("createBatch", () => {
   });
 
   it("snapshots nothing when the batch insert hit an existing key (the changes() guard)", async () => {
-    const first = await createBatch({ ctx: { db, user: operator }, input: input() });
+    const first = await createBatch(userContext(db, operator), input());
     const key = (await db.select().from(smsBatch).where(eq(smsBatch.id, first.batch.id)))[0]!.idempotencyKey;
     await db.delete(smsBatchRecipient).where(eq(smsBatchRecipient.batchId, first.batch.id));
     const s = { filters: first.batch.filters, deselected: [] };

@@ -4,9 +4,7 @@
  * with the returned batch id and the jobs layer sends.
  */
 import { eq, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
 import { smsBatch } from "@/db/schema";
-import type { SessionUser } from "@/server/auth/session";
 import { parseTemplate } from "@/server/sms/template";
 import { writeAudit } from "../audit";
 import { forbidden, invalid } from "../errors";
@@ -19,11 +17,13 @@ import { textRulesFor } from "./render";
 import { type CreateBatchInput, type CreateBatchOutput, createBatchInput, MAX_PARTS_PER_MESSAGE } from "./schemas";
 import { sendAtProblem } from "./send-at";
 import { anyRecipientSql, snapshotSql } from "./selection-sql";
+import { requireUserActor } from "@/server/services/permissions";
+import { actorRef, createdByActor, type ServiceContext } from "@/server/services/context";
 
-type Ctx = { db: Db; user: SessionUser };
+type Ctx = ServiceContext;
 
 async function replay(ctx: Ctx, row: typeof smsBatch.$inferSelect): Promise<CreateBatchOutput> {
-  if (row.createdBy !== ctx.user.id) throw forbidden("Esta chave de envio pertence a outro usuário.");
+  if (!createdByActor(row, ctx.actor)) throw forbidden("Esta chave de envio pertence a outro usuário.");
   return { batch: await loadBatchOutput(ctx.db, row.id), recipients: row.recipients, replayed: true };
 }
 
@@ -37,7 +37,8 @@ function overLimitMessage(m: SelectionMeasure, template: string): string {
   return `${who} com a mensagem acima de ${maxParts === 1 ? "1 SMS" : `${maxParts} SMS`}.${example} Na prévia, ${more} ou deixe esses destinatários de fora.${shorter}`;
 }
 
-export async function createBatch({ ctx, input }: { ctx: Ctx; input: CreateBatchInput }): Promise<CreateBatchOutput> {
+export async function createBatch(ctx: ServiceContext, input: CreateBatchInput): Promise<CreateBatchOutput> {
+  const creator = requireUserActor(ctx, "batches.create");
   const data = parseInput(createBatchInput, input);
   const { db } = ctx;
   const sendAt = data.sendAt ?? null;
@@ -72,7 +73,8 @@ export async function createBatch({ ctx, input }: { ctx: Ctx; input: CreateBatch
         motivo: data.motivo,
         template: data.message,
         category: data.category,
-        createdBy: ctx.user.id,
+        createdBy: creator.id,
+        actor: actorRef(ctx.actor),
         providerAccountId: account.id,
         idempotencyKey: data.idempotencyKey,
         deselectedCustomerIds: [...s.deselected],

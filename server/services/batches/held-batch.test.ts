@@ -21,6 +21,7 @@ import { resetAdapterCache } from "../sms-accounts/account-store";
 import { createAccount } from "../sms-accounts/manage-accounts";
 import { transition } from "../sms/ledger";
 import { sendBatchChunk } from "./send-batch-chunk";
+import { systemContext, userContext } from "@/server/services/context";
 
 const db = createTestDb();
 let fake: FakeHttpServer;
@@ -36,10 +37,7 @@ beforeAll(async () => {
   fake = await startFakeZenvia({ token: "tk" });
   op = await makeUser(db, "operador");
   const admin = await makeUser(db, "admin");
-  await createAccount({
-    ctx: { db, user: admin },
-    input: { name: "Zenvia", kind: "zenvia", sender: "PROVEDOR", ratePerSecond: 1000, config: { baseUrl: fake.url }, credentials: { apiToken: "tk" }, isDefault: true },
-  });
+  await createAccount(userContext(db, admin), { name: "Zenvia", kind: "zenvia", sender: "PROVEDOR", ratePerSecond: 1000, config: { baseUrl: fake.url }, credentials: { apiToken: "tk" }, isDefault: true });
   net = await makeNetwork(db);
   const names = ["Heloísa Antônia", "João Conceição", "Márcia Gonçalves", "Zé", "Ana Lúcia", "Íris", "Otávio", "Cláudia"];
   for (const [i, name] of names.entries()) {
@@ -58,10 +56,7 @@ afterAll(async () => {
 
 /** A marketing batch to the network's city, sent by the sender on Sunday: every message is held. */
 async function heldBatch(): Promise<number> {
-  const out = await createBatch({
-    ctx: { db, user: op },
-    input: { mode: "cidade", valueId: net.city.id, motivo: "Promoção de fim de ano", message: "Olá {primeiro_nome}, aproveite!", category: "marketing", idempotencyKey: crypto.randomUUID() },
-  });
+  const out = await createBatch(userContext(db, op), { mode: "cidade", valueId: net.city.id, motivo: "Promoção de fim de ano", message: "Olá {primeiro_nome}, aproveite!", category: "marketing", idempotencyKey: crypto.randomUUID() });
   expect(out.recipients).toBe(RECIPIENTS);
   let state = "more";
   for (let i = 0; state === "more" && i < 10; i++) state = (await sendBatchChunk(db, out.batch.id, { now: SUNDAY })).state;
@@ -76,7 +71,7 @@ describe("a batch held by the send windows", () => {
   it("is not done while its messages wait: it says how many and from when, and the drain finishes it", async () => {
     const id = await heldBatch();
     expect(fake.requests).toHaveLength(0);
-    const held = await getBatch({ db, input: { batchId: id } });
+    const held = await getBatch(systemContext(db, "test"), { batchId: id });
     expect(held.status).toBe("running");
     expect(held.finishedAt).toBeNull();
     expect(held.progress).toMatchObject({ total: RECIPIENTS, percent: 0, held: { window: { count: RECIPIENTS, from: MONDAY_OPENING }, retry: null } });
@@ -90,18 +85,18 @@ describe("a batch held by the send windows", () => {
     // Monday 08:00: the drain sends them, and the batch is done by itself.
     expect(await drainChunk(db, { now: MONDAY_OPENING })).toMatchObject({ claimed: RECIPIENTS, sent: RECIPIENTS });
     expect(await settleBatches(db, MONDAY_OPENING)).toEqual([id]);
-    const done = await getBatch({ db, input: { batchId: id } });
+    const done = await getBatch(systemContext(db, "test"), { batchId: id });
     expect(done).toMatchObject({ status: "done", finishedAt: MONDAY_OPENING, progress: { percent: 100, held: { window: null, retry: null } } });
     expect(fake.requests).toHaveLength(RECIPIENTS);
   });
 
   it("pause keeps the drain off its scheduled messages; resume releases them; the sender's run ends instead of spinning", async () => {
     const id = await heldBatch();
-    expect((await pauseBatch({ ctx: { db, user: op }, input: { batchId: id } })).status).toBe("paused");
+    expect((await pauseBatch(userContext(db, op), { batchId: id })).status).toBe("paused");
     expect((await drainChunk(db, { now: MONDAY_OPENING })).claimed).toBe(0);
     expect((await messagesOf(id)).every((m) => m.status === "scheduled")).toBe(true);
 
-    expect((await resumeBatch({ ctx: { db, user: op }, input: { batchId: id } })).status).toBe("running");
+    expect((await resumeBatch(userContext(db, op), { batchId: id })).status).toBe("running");
     // The resumed run finds nothing left for the sender: it ends waiting, in one step.
     const { result } = await new InngestTestEngine({ function: expandAndSendBatch, events: [{ name: "sms/batch.requested", data: { batchId: id } }] }).execute();
     expect(result).toMatchObject({ state: "waiting", chunks: 1 });
@@ -115,12 +110,12 @@ describe("a batch held by the send windows", () => {
     const retryAt = new Date(Date.now() + 3_600_000);
     const [a, b] = await messagesOf(id);
     for (const m of [a!, b!]) await transition(db, m.id, "scheduled", "queued", { nextAttemptAt: retryAt, lastErrorCode: "http_503" });
-    const before = await getBatch({ db, input: { batchId: id } });
+    const before = await getBatch(systemContext(db, "test"), { batchId: id });
     expect(before.progress.held).toEqual({ window: { count: RECIPIENTS - 2, from: MONDAY_OPENING }, retry: { count: 2, from: retryAt } });
 
     const writes = vi.spyOn(db, "batch");
     try {
-      const res = await cancelBatch({ ctx: { db, user: op }, input: { batchId: id } });
+      const res = await cancelBatch(userContext(db, op), { batchId: id });
       expect(res).toMatchObject({ status: "cancelled", cancelledMessages: RECIPIENTS });
       // The batch's status, the messages and their events: one atomic batch of statements.
       expect(writes).toHaveBeenCalledTimes(1);

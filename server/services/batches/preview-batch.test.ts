@@ -13,6 +13,7 @@ import { previewBatch, previewCustomerIds, previewRecipients, selectionOf } from
 import type { TextRules } from "./render";
 import { recipientPageSql } from "./selection-sql";
 import { type BatchDraftInput, batchDraftInput, type PreviewRecipientsOutput, toBatchFilters } from "./schemas";
+import { systemContext, userContext } from "@/server/services/context";
 
 const db = createTestDb();
 let base: Base;
@@ -49,7 +50,7 @@ async function allPages(input: BatchDraftInput) {
   const rows: { phone: string; customerId: number; selected: boolean }[] = [];
   let cursor: string | null = null;
   for (let i = 0; i < 500; i++) {
-    const page: PreviewRecipientsOutput = cursor === null ? await previewBatch({ db, input }) : await previewRecipients({ db, input: { ...input, cursor } });
+    const page: PreviewRecipientsOutput = cursor === null ? await previewBatch(systemContext(db, "test"), input) : await previewRecipients(systemContext(db, "test"), { ...input, cursor });
     rows.push(...page.recipients.map((r) => ({ phone: r.phone, customerId: r.customerId, selected: r.selected })));
     cursor = page.nextCursor;
     if (!cursor) return rows;
@@ -62,7 +63,7 @@ const DEFAULT_RULES: TextRules = { stripAccents: true, maxParts: 1 };
 async function checkAgainstOracle(input: BatchDraftInput, opts: { pages?: boolean } = {}) {
   const filters = toBatchFilters(batchDraftInput.parse(input));
   const exp = expectSelection(base, filters, input.deselectedCustomerIds ?? []);
-  const preview = await previewBatch({ db, input });
+  const preview = await previewBatch(systemContext(db, "test"), input);
   expect(preview.customersFound).toBe(exp.customersFound);
   expect(preview.deselectedCustomers).toBe(exp.deselectedCustomers);
   expect(preview.phonesToSend).toBe(exp.recipients.size);
@@ -83,7 +84,7 @@ async function checkAgainstOracle(input: BatchDraftInput, opts: { pages?: boolea
     expect(listed.filter((r) => r.selected).map((r) => `${r.customerId} ${r.phone}`).sort()).toEqual(expectedPairs);
   }
 
-  const { batch, recipients } = await createBatch({ ctx: { db, user: operator }, input: { ...input, idempotencyKey: crypto.randomUUID() } });
+  const { batch, recipients } = await createBatch(userContext(db, operator), { ...input, idempotencyKey: crypto.randomUUID() });
   expect(recipients).toBe(preview.phonesToSend);
   expect(batch.recipients).toBe(preview.phonesToSend);
   const stored = await db.all<{ customer_id: number; phone_e164: string }>(
@@ -112,7 +113,7 @@ describe("previewBatch and the snapshot match an independent computation", () =>
     for (const prefix of PREFIXES) {
       it(`cidade com conexão, ${allPhones ? "todos os fones" : "celular principal"}, prefixo ${prefix}`, async () => {
         const { preview } = await checkAgainstOracle(draft({ valueId: values.cidade, withConnection: true, allPhones, prefix }));
-        const without = await previewBatch({ db, input: draft({ valueId: values.cidade, allPhones, prefix }) });
+        const without = await previewBatch(systemContext(db, "test"), draft({ valueId: values.cidade, allPhones, prefix }));
         expect(preview.customersFound).toBeLessThan(without.customersFound);
       });
     }
@@ -130,20 +131,20 @@ describe("previewBatch and the snapshot match an independent computation", () =>
   it("lists the ids of every customer found, for unticking them all", async () => {
     for (const input of [draft({ valueId: values.cidade, withConnection: true }), draft({ mode: "plano", valueId: values.plano, prefix: "98" })]) {
       const filters = toBatchFilters(batchDraftInput.parse(input));
-      const { ids, truncated } = await previewCustomerIds({ db, input });
-      const preview = await previewBatch({ db, input });
+      const { ids, truncated } = await previewCustomerIds(systemContext(db, "test"), input);
+      const preview = await previewBatch(systemContext(db, "test"), input);
       expect(truncated).toBe(false);
       expect(ids).toHaveLength(expectSelection(base, filters).customersFound);
       expect(ids).toHaveLength(preview.customersFound);
-      const none = await previewBatch({ db, input: { ...input, deselectedCustomerIds: ids } });
+      const none = await previewBatch(systemContext(db, "test"), { ...input, deselectedCustomerIds: ids });
       expect(none.phonesToSend).toBe(0);
       expect(none.deselectedCustomers).toBe(preview.customersFound);
     }
   });
 
   it("ignores Com conexão outside Cidade (those modes already require a connection)", async () => {
-    const a = await previewBatch({ db, input: draft({ mode: "plano", valueId: values.plano, withConnection: false }) });
-    const b = await previewBatch({ db, input: draft({ mode: "plano", valueId: values.plano, withConnection: true }) });
+    const a = await previewBatch(systemContext(db, "test"), draft({ mode: "plano", valueId: values.plano, withConnection: false }));
+    const b = await previewBatch(systemContext(db, "test"), draft({ mode: "plano", valueId: values.plano, withConnection: true }));
     expect(a.customersFound).toBe(b.customersFound);
     expect(toBatchFilters(batchDraftInput.parse(draft({ mode: "plano", valueId: 1 }))).withConnection).toBe(true);
   });
@@ -158,7 +159,7 @@ describe("previewBatch and the snapshot match an independent computation", () =>
   });
 
   it("leaves unticked customers out of counts and snapshot, lists them unselected, and gives a shared number to the next customer", async () => {
-    const found = (await previewBatch({ db, input: draft({ valueId: values.cidade, allPhones: true }) })).recipients;
+    const found = (await previewBatch(systemContext(db, "test"), draft({ valueId: values.cidade, allPhones: true }))).recipients;
     const others = [...new Set(found.map((r) => r.customerId))].filter((id) => id !== awkward.sharedOwner).slice(0, 3);
     // 999999 does not exist: unticking an unknown customer changes nothing.
     const deselected = [awkward.sharedOwner, ...others, 999_999];
@@ -176,20 +177,17 @@ describe("previewBatch and the snapshot match an independent computation", () =>
   });
 
   it("renders each recipient's message with its variables and counts its parts", async () => {
-    const page = await previewBatch({
-      db,
-      input: draft({ valueId: values.cidade, message: "{nome} ({codigo}), plano {plano} em {cidade}." }),
-    });
+    const page = await previewBatch(systemContext(db, "test"), draft({ valueId: values.cidade, message: "{nome} ({codigo}), plano {plano} em {cidade}." }));
     expect(page.recipients).toHaveLength(50);
     const first = page.recipients[0]!;
     expect(first.body).toContain(first.customerName);
     expect(first.body).toContain(`(${first.customerCode})`);
     expect(first.parts).toBeGreaterThanOrEqual(1);
     expect(first.phone).toMatch(/^\(\d{2}\) 9\d{4}-\d{4}$/);
-    const again = await previewRecipients({ db, input: draft({ valueId: values.cidade, message: "{nome} ({codigo}), plano {plano} em {cidade}." }) });
+    const again = await previewRecipients(systemContext(db, "test"), draft({ valueId: values.cidade, message: "{nome} ({codigo}), plano {plano} em {cidade}." }));
     expect(again).toEqual({ recipients: page.recipients, nextCursor: page.nextCursor });
 
-    const fixed = await previewBatch({ db, input: draft({ valueId: values.cidade, message: "Aviso: manutenção amanhã." }) });
+    const fixed = await previewBatch(systemContext(db, "test"), draft({ valueId: values.cidade, message: "Aviso: manutenção amanhã." }));
     expect(fixed.estimate).toMatchObject({ totalParts: fixed.phonesToSend, overLimit: 0, neededParts: 1 });
   });
 

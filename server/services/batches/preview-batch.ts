@@ -19,6 +19,8 @@ import {
   decodeCursor, encodeCursor, exactOverLimitSql, inexactRowsSql, recipientPageSql, type Selection, selectionCountsSql, selectionCustomerIdsSql,
 } from "./selection-sql";
 import { type FitSql, fitSql, templateFit } from "./text-fit";
+import { requirePermission } from "@/server/services/permissions";
+import type { ServiceContext } from "@/server/services/context";
 
 export function selectionOf(data: { deselectedCustomerIds: number[] } & Parameters<typeof toBatchFilters>[0]): Selection {
   return { filters: toBatchFilters(data), deselected: [...new Set(data.deselectedCustomerIds)].sort((a, b) => a - b) };
@@ -144,7 +146,9 @@ async function recipientPage(db: Db, s: Selection, template: string, rules: Text
   return { recipients, nextCursor };
 }
 
-export async function previewBatch({ db, input }: { db: Db; input: PreviewBatchInput }): Promise<PreviewBatchOutput> {
+export async function previewBatch(ctx: ServiceContext, input: PreviewBatchInput): Promise<PreviewBatchOutput> {
+  requirePermission(ctx, "batches.read");
+  const { db } = ctx;
   const data = parseInput(previewBatchInput, input);
   const s = selectionOf(data);
   await assertFilterTargets(db, s.filters);
@@ -158,7 +162,9 @@ export async function previewBatch({ db, input }: { db: Db; input: PreviewBatchI
  * The next page of the preview's list without the counts: what a scrolling list asks for after
  * the first page (the counts do not change while the operator scrolls).
  */
-export async function previewRecipients({ db, input }: { db: Db; input: PreviewBatchInput }): Promise<PreviewRecipientsOutput> {
+export async function previewRecipients(ctx: ServiceContext, input: PreviewBatchInput): Promise<PreviewRecipientsOutput> {
+  requirePermission(ctx, "batches.read");
+  const { db } = ctx;
   const data = parseInput(previewBatchInput, input);
   const s = selectionOf(data);
   await assertFilterTargets(db, s.filters);
@@ -166,7 +172,9 @@ export async function previewRecipients({ db, input }: { db: Db; input: PreviewB
 }
 
 /** The customers the filter finds, so the list's "desmarcar todos" can untick those not loaded yet. */
-export async function previewCustomerIds({ db, input }: { db: Db; input: PreviewBatchInput }): Promise<PreviewCustomerIdsOutput> {
+export async function previewCustomerIds(ctx: ServiceContext, input: PreviewBatchInput): Promise<PreviewCustomerIdsOutput> {
+  requirePermission(ctx, "batches.read");
+  const { db } = ctx;
   const data = parseInput(previewBatchInput, input);
   const { filters } = selectionOf(data);
   await assertFilterTargets(db, filters);

@@ -1,6 +1,7 @@
 // Protects the batch page's O(1) progress: the counters the database keeps per batch and status agree
 // with a recount of the recipients' current messages after sends, windows, reports, retries,
 // "reenviar falhas" and a cancel — and the progress read from them is the recount's, field by field.
+import { userContext } from "@/server/services/context";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { smsMessage } from "@/db/schema";
@@ -31,10 +32,7 @@ beforeAll(async () => {
   fake = await startFakeZenvia({ token: "tk" });
   op = await makeUser(db, "operador");
   const admin = await makeUser(db, "admin");
-  await createAccount({
-    ctx: { db, user: admin },
-    input: { name: "Zenvia", kind: "zenvia", sender: "PROVEDOR", ratePerSecond: 1000, config: { baseUrl: fake.url }, credentials: { apiToken: "tk" }, isDefault: true },
-  });
+  await createAccount(userContext(db, admin), { name: "Zenvia", kind: "zenvia", sender: "PROVEDOR", ratePerSecond: 1000, config: { baseUrl: fake.url }, credentials: { apiToken: "tk" }, isDefault: true });
   net = await makeNetwork(db);
   for (let i = 0; i < RECIPIENTS; i++) await makeCustomer(db, net, { phones: [{ e164: `+55359940000${String(i).padStart(2, "0")}`, isPrimary: true }] });
 });
@@ -45,10 +43,7 @@ afterAll(async () => {
 });
 
 async function newBatch(category: "aviso" | "marketing"): Promise<number> {
-  const out = await createBatch({
-    ctx: { db, user: op },
-    input: { mode: "cidade", valueId: net.city.id, motivo: "Contadores", message: "Oi {primeiro_nome}", category, idempotencyKey: crypto.randomUUID() },
-  });
+  const out = await createBatch(userContext(db, op), { mode: "cidade", valueId: net.city.id, motivo: "Contadores", message: "Oi {primeiro_nome}", category, idempotencyKey: crypto.randomUUID() });
   return out.batch.id;
 }
 
@@ -79,7 +74,7 @@ describe("batch progress counters", () => {
 
     // Half sent, then paused: the rest are recipients without a message.
     await sendBatchChunk(db, notice, { limit: 4, now: MONDAY_NOON });
-    await pauseBatch({ ctx: { db, user: op }, input: { batchId: notice } });
+    await pauseBatch(userContext(db, op), { batchId: notice });
     await expectCountersTrue([notice, held]);
 
     // Marketing on Sunday: every message waits for the window.
@@ -97,7 +92,7 @@ describe("batch progress counters", () => {
     await expectCountersTrue([notice, held]);
 
     // "Reenviar falhas": the failed and undelivered get new messages; the old ones leave the counts.
-    const { resent } = await resendFailed({ ctx: { db, user: op }, input: { batchId: notice } });
+    const { resent } = await resendFailed(userContext(db, op), { batchId: notice });
     expect(resent).toBe(2);
     await expectCountersTrue([notice, held]);
     await db.run(sql`UPDATE sms_batch SET status = 'running' WHERE id = ${notice}`);
@@ -105,7 +100,7 @@ describe("batch progress counters", () => {
     await expectCountersTrue([notice, held]);
 
     // Cancel stops every waiting message in one write.
-    await cancelBatch({ ctx: { db, user: op }, input: { batchId: held } });
+    await cancelBatch(userContext(db, op), { batchId: held });
     await expectCountersTrue([notice, held], SUNDAY);
     const progress = (await batchProgressMany(db, [await findBatch(db, held)])).get(held)!;
     expect(progress.byStatus.cancelled).toBe(RECIPIENTS);

@@ -12,6 +12,8 @@ import {
   type BatchIdInput, batchIdInput, type BatchOutput, type BatchWithProgressOutput, type ListBatchesInput, listBatchesInput,
   type ListBatchesOutput, type ListBatchRecipientsInput, listBatchRecipientsInput, type ListBatchRecipientsOutput,
 } from "./schemas";
+import { requirePermission } from "@/server/services/permissions";
+import type { ServiceContext } from "@/server/services/context";
 
 export type BatchRow = typeof smsBatch.$inferSelect;
 
@@ -53,7 +55,9 @@ export async function loadBatchOutput(db: Db, batchId: number): Promise<BatchOut
 }
 
 /** The batch with its progress (the history screen polls it while the batch runs). */
-export async function getBatch({ db, input }: { db: Db; input: BatchIdInput }): Promise<BatchWithProgressOutput> {
+export async function getBatch(ctx: ServiceContext, input: BatchIdInput): Promise<BatchWithProgressOutput> {
+  requirePermission(ctx, "batches.read");
+  const { db } = ctx;
   const { batchId } = parseInput(batchIdInput, input);
   const row = await findBatch(db, batchId);
   const out = await toOutput(db, row, await creatorName(db, row.createdBy));
@@ -61,7 +65,9 @@ export async function getBatch({ db, input }: { db: Db; input: BatchIdInput }): 
 }
 
 /** The batches grid, newest first (keyset on id). */
-export async function listBatches({ db, input }: { db: Db; input: ListBatchesInput }): Promise<ListBatchesOutput> {
+export async function listBatches(ctx: ServiceContext, input: ListBatchesInput): Promise<ListBatchesOutput> {
+  requirePermission(ctx, "batches.read");
+  const { db } = ctx;
   const data = parseInput(listBatchesInput, input);
   const rows = await db
     .select({ batch: smsBatch, creator: user.name })
@@ -92,7 +98,9 @@ async function pendingBodies(db: Db, batch: BatchRow, rows: readonly { id: numbe
 }
 
 /** A batch's recipients in snapshot order with their current message's status (keyset on id). */
-export async function listBatchRecipients({ db, input }: { db: Db; input: ListBatchRecipientsInput }): Promise<ListBatchRecipientsOutput> {
+export async function listBatchRecipients(ctx: ServiceContext, input: ListBatchRecipientsInput): Promise<ListBatchRecipientsOutput> {
+  requirePermission(ctx, "batches.read");
+  const { db } = ctx;
   const data = parseInput(listBatchRecipientsInput, input);
   const batch = await findBatch(db, data.batchId);
   const rows = await db

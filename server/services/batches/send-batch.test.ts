@@ -23,6 +23,7 @@ import { createAccount } from "../sms-accounts/manage-accounts";
 import { queueMessage } from "../sms/ledger";
 import { MAX_BATCH_CHUNKS_PER_RUN } from "@/server/jobs/handlers/send-batch";
 import { BATCH_CHUNK, chunkSizeFor, MAX_BATCH_CHUNK, sendBatchChunk } from "./send-batch-chunk";
+import { userContext } from "@/server/services/context";
 
 const db = createTestDb();
 let fake: FakeHttpServer;
@@ -40,10 +41,7 @@ function refsAtProvider(): Map<string, number> {
 
 async function newBatch() {
   // "operacional" is not bound by the send window, so the test does not depend on the hour.
-  const out = await createBatch({
-    ctx: { db, user: op },
-    input: { mode: "cidade", valueId: bigCityId, prefix: "0", motivo: "Manutenção", message: "Olá {primeiro_nome}, manutenção hoje.", category: "operacional", idempotencyKey: crypto.randomUUID() },
-  });
+  const out = await createBatch(userContext(db, op), { mode: "cidade", valueId: bigCityId, prefix: "0", motivo: "Manutenção", message: "Olá {primeiro_nome}, manutenção hoje.", category: "operacional", idempotencyKey: crypto.randomUUID() });
   expect(out.recipients).toBeGreaterThan(BATCH_CHUNK * 2);
   return out.batch.id;
 }
@@ -73,10 +71,7 @@ beforeAll(async () => {
   fake = await startFakeZenvia({ token: "tk" });
   op = await makeUser(db, "operador");
   const admin = await makeUser(db, "admin");
-  await createAccount({
-    ctx: { db, user: admin },
-    input: { name: "Zenvia", kind: "zenvia", sender: "PROVEDOR", ratePerSecond: 1000, config: { baseUrl: fake.url }, credentials: { apiToken: "tk" }, isDefault: true },
-  });
+  await createAccount(userContext(db, admin), { name: "Zenvia", kind: "zenvia", sender: "PROVEDOR", ratePerSecond: 1000, config: { baseUrl: fake.url }, credentials: { apiToken: "tk" }, isDefault: true });
   const [c] = await db.select({ id: city.id }).from(city).where(eq(city.name, "Poços de Caldas"));
   bigCityId = c!.id;
 });
@@ -151,7 +146,7 @@ describe("expand-and-send-batch", () => {
   it("pause stops between chunks; resume sends the rest exactly once", async () => {
     const batchId = await newBatch();
     await sendBatchChunk(db, batchId, { limit: BATCH_CHUNK });
-    await pauseBatch({ ctx: { db, user: op }, input: { batchId } });
+    await pauseBatch(userContext(db, op), { batchId });
     const { result } = await runFunction(batchId);
     expect(result).toMatchObject({ state: "paused" });
     expect(fake.requests).toHaveLength(BATCH_CHUNK);
@@ -160,7 +155,7 @@ describe("expand-and-send-batch", () => {
     while ((await drainChunk(db)).claimed > 0);
     const [waiting] = await db.select({ n: count() }).from(smsMessage).where(and(eq(smsMessage.batchId, batchId), eq(smsMessage.status, "queued")));
     expect(waiting!.n).toBe(BATCH_CHUNK);
-    await resumeBatch({ ctx: { db, user: op }, input: { batchId } });
+    await resumeBatch(userContext(db, op), { batchId });
     await runFunction(batchId);
     await expectEachSentOnce(batchId);
   });
@@ -178,13 +173,13 @@ describe("expand-and-send-batch", () => {
     expect(failed.every((m) => m.code === "too_long")).toBe(true);
     const events = await db.select({ n: count() }).from(smsEvent).innerJoin(smsMessage, eq(smsMessage.id, smsEvent.messageId)).where(and(eq(smsMessage.batchId, batchId), eq(smsEvent.toStatus, "failed")));
     expect(events[0]!.n).toBe(BATCH_CHUNK * 2);
-    await cancelBatch({ ctx: { db, user: op }, input: { batchId } });
+    await cancelBatch(userContext(db, op), { batchId });
   });
 
   it("cancel stops the rest of the batch", async () => {
     const batchId = await newBatch();
     await sendBatchChunk(db, batchId, { limit: BATCH_CHUNK });
-    await cancelBatch({ ctx: { db, user: op }, input: { batchId } });
+    await cancelBatch(userContext(db, op), { batchId });
     const { result } = await runFunction(batchId);
     expect(result).toMatchObject({ state: "cancelled" });
     expect(fake.requests).toHaveLength(BATCH_CHUNK);
@@ -213,7 +208,7 @@ describe("expand-and-send-batch", () => {
       const first = queries[0] as unknown as { toSQL?: () => { sql: string } };
       if (!cancelled && first.toSQL?.().sql.startsWith('insert into "sms_message"')) {
         cancelled = true;
-        await cancelBatch({ ctx: { db, user: op }, input: { batchId } });
+        await cancelBatch(userContext(db, op), { batchId });
       }
       return batchOf(queries);
     });

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { city, customer } from "@/db/schema";
 import { createTestDb } from "@/test/db";
 import { makeCustomer, makeNetwork, type Network } from "@/test/factories";
+import { atTime, systemContext } from "@/server/services/context";
 import { forecastBatchSend } from "./send-forecast";
 
 const db = createTestDb();
@@ -31,7 +32,7 @@ const draft = (extra: Record<string, unknown> = {}) => ({
 
 describe("forecastBatchSend", () => {
   it("counts the recipients outside their window per UF and zone, with each opening (São Paulo and Manaus)", async () => {
-    const f = await forecastBatchSend({ db, input: draft(), now: SUNDAY });
+    const f = await forecastBatchSend(atTime(systemContext(db, "test"), SUNDAY), draft());
     expect(f).toMatchObject({ at: SUNDAY, windowBound: true, recipients: 6, outside: 6 });
     expect(f.places).toEqual([
       { uf: "MG", timeZone: "America/Sao_Paulo", count: 4, opensAt: new Date("2026-12-07T11:00:00Z") },
@@ -48,21 +49,19 @@ describe("forecastBatchSend", () => {
   it("forecasts at the scheduled time, leaves out unticked customers, and knows operational notices do not wait", async () => {
     // Monday 08:30 in São Paulo: MG is open, Manaus (07:30) is not yet.
     const monday = new Date("2026-12-07T11:30:00Z");
-    const f = await forecastBatchSend({ db, input: draft({ sendAt: monday, deselectedCustomerIds: [ids[0]!, ids[5]!] }), now: SUNDAY });
+    const f = await forecastBatchSend(atTime(systemContext(db, "test"), SUNDAY), draft({ sendAt: monday, deselectedCustomerIds: [ids[0]!, ids[5]!] }));
     expect(f).toMatchObject({ at: monday, recipients: 4, outside: 1 });
     expect(f.places).toEqual([
       { uf: "MG", timeZone: "America/Sao_Paulo", count: 3, opensAt: null },
       { uf: "AM", timeZone: "America/Manaus", count: 1, opensAt: new Date("2026-12-07T12:00:00Z") },
     ]);
-    const notice = await forecastBatchSend({ db, input: draft({ category: "operacional" }), now: SUNDAY });
+    const notice = await forecastBatchSend(atTime(systemContext(db, "test"), SUNDAY), draft({ category: "operacional" }));
     expect(notice).toMatchObject({ windowBound: false, recipients: 6, outside: 0 });
   });
 
   it("lists every filter of a Cidade selection, Bairro and Rua included", async () => {
-    const f = await forecastBatchSend({
-      db,
-      input: { ...draft(), mode: "cidade", valueId: net.city.id, neighbourhoodId: net.neighbourhood.id, streetId: net.street.id, prefix: "99", allPhones: true, withConnection: true },
-      now: SUNDAY,
+    const f = await forecastBatchSend(atTime(systemContext(db, "test"), SUNDAY), {
+      ...draft(), mode: "cidade", valueId: net.city.id, neighbourhoodId: net.neighbourhood.id, streetId: net.street.id, prefix: "99", allPhones: true, withConnection: true,
     });
     expect(f.filters).toEqual([
       { label: "Cidade", value: net.city.name },

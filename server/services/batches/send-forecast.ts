@@ -6,7 +6,6 @@
  * JavaScript), grouped by UF and zone, and the window rules run once per group.
  */
 import { inArray } from "drizzle-orm";
-import type { Db } from "@/db/client";
 import { city } from "@/db/schema";
 import type { Uf } from "@/db/schema/constants";
 import { isWindowBound, SendWindowError, windowAt } from "@/server/sms/send-window";
@@ -17,8 +16,13 @@ import { parseInput } from "./parse";
 import { selectionOf } from "./preview-batch";
 import { type SendForecastInput, sendForecastInput, type SendForecastOutput } from "./schemas";
 import { recipientsByCitySql } from "./selection-sql";
+import { requirePermission } from "@/server/services/permissions";
+import type { ServiceContext } from "@/server/services/context";
 
-export async function forecastBatchSend({ db, input, now = new Date() }: { db: Db; input: SendForecastInput; now?: Date }): Promise<SendForecastOutput> {
+export async function forecastBatchSend(ctx: ServiceContext, input: SendForecastInput): Promise<SendForecastOutput> {
+  requirePermission(ctx, "batches.read");
+  const { db } = ctx;
+  const now = ctx.now();
   const data = parseInput(sendForecastInput, input);
   const s = selectionOf(data);
   await assertFilterTargets(db, s.filters);

@@ -4,31 +4,34 @@
  * make a repeated request run once.
  */
 import type { Db } from "@/db/client";
-import type { SessionUser } from "@/server/auth/session";
 import { sendJobEvent } from "@/server/jobs/runtime";
 import { resendFailed, resumeBatch } from "./controls";
 import { createBatch } from "./create-batch";
 import { findDefaultAccount } from "../sms-accounts/account-store";
 import type { BatchIdInput, CreateBatchInput } from "./schemas";
+import { requirePermission } from "@/server/services/permissions";
+import type { ServiceContext } from "@/server/services/context";
 
-type Ctx = { db: Db; user: SessionUser };
 
-export async function startBatch({ ctx, input }: { ctx: Ctx; input: CreateBatchInput }) {
-  const out = await createBatch({ ctx, input });
+export async function startBatch(ctx: ServiceContext, input: CreateBatchInput) {
+  requirePermission(ctx, "batches.create");
+  const out = await createBatch(ctx, input);
   // A scheduled batch is a database row the queue drain releases at its time (release-batches.ts).
   if (out.batch.status === "scheduled") return out;
   await sendJobEvent({ name: "sms/batch.requested", data: { batchId: out.batch.id, accountId: await sendingAccountId(ctx.db, out.batch.providerAccountId) }, id: `batch-${out.batch.id}` });
   return out;
 }
 
-export async function resumeAndSend({ ctx, input }: { ctx: Ctx; input: BatchIdInput }) {
-  const out = await resumeBatch({ ctx, input });
+export async function resumeAndSend(ctx: ServiceContext, input: BatchIdInput) {
+  requirePermission(ctx, "batches.send");
+  const out = await resumeBatch(ctx, input);
   await sendJobEvent({ name: "sms/batch.requested", data: { batchId: out.id, accountId: await sendingAccountId(ctx.db, out.providerAccountId) }, id: `batch-${out.id}-resume-${Date.now()}` });
   return out;
 }
 
-export async function resendFailedAndSend({ ctx, input }: { ctx: Ctx; input: BatchIdInput }) {
-  const out = await resendFailed({ ctx, input });
+export async function resendFailedAndSend(ctx: ServiceContext, input: BatchIdInput) {
+  requirePermission(ctx, "batches.send");
+  const out = await resendFailed(ctx, input);
   await sendJobEvent({ name: "sms/batch.requested", data: { batchId: out.id, accountId: await sendingAccountId(ctx.db, out.providerAccountId) }, id: `batch-${out.id}-resend-${Date.now()}` });
   return out;
 }

@@ -14,6 +14,7 @@ import { type Base, expectSelection, loadBase, makeDefaultAccount, seedAwkwardBa
 import { createBatch } from "./create-batch";
 import { previewBatch } from "./preview-batch";
 import { type BatchDraftInput, batchDraftInput, toBatchFilters } from "./schemas";
+import { systemContext, userContext } from "@/server/services/context";
 
 const db = createTestDb();
 let base: Base;
@@ -46,7 +47,7 @@ async function expectExact(input: BatchDraftInput, stripAccents: boolean) {
   const exp = expectSelection(base, toBatchFilters(batchDraftInput.parse(input)));
   const maxParts = input.maxParts ?? 1;
   const oracle = await textOracle(db, exp.recipients, input.message, { stripAccents, maxParts });
-  const preview = await previewBatch({ db, input });
+  const preview = await previewBatch(systemContext(db, "test"), input);
   const label = `${stripAccents ? "sem" : "com"} acentos, ${maxParts} SMS: ${input.message}`;
   expect(preview.estimate, label).toMatchObject({
     overLimit: oracle.over.size,
@@ -104,7 +105,7 @@ describe("Enviar with texts over the limit", () => {
     expect(oracle.over.size).toBeGreaterThan(0);
     expect(oracle.over.size).toBeLessThan(base.customers.length);
     const before = await db.all(sql`SELECT count(*) AS n FROM sms_batch`);
-    const err = await createBatch({ ctx: { db, user: operator }, input: { ...draft(long), category: "aviso", idempotencyKey: crypto.randomUUID() } }).catch((e: unknown) => e);
+    const err = await createBatch(userContext(db, operator), { ...draft(long), category: "aviso", idempotencyKey: crypto.randomUUID() }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DomainError);
     expect((err as DomainError).message).toMatch(
       new RegExp(`^${oracle.over.size.toLocaleString("pt-BR")} destinatários ficariam com a mensagem acima de 1 SMS\\. Por exemplo, .+: .+ Na prévia, permita até \\d+ SMS por mensagem ou deixe esses destinatários de fora\\.$`),
@@ -116,7 +117,7 @@ describe("Enviar with texts over the limit", () => {
     await setStripAccents(false);
     const input = draft(long, { excludeOverLimit: true });
     const { oracle, exp, preview } = await expectExact(input, false);
-    const res = await createBatch({ ctx: { db, user: operator }, input: { ...input, category: "aviso", idempotencyKey: crypto.randomUUID() } });
+    const res = await createBatch(userContext(db, operator), { ...input, category: "aviso", idempotencyKey: crypto.randomUUID() });
     expect(res.recipients).toBe(preview.phonesToSend);
     const stored = await db.all<{ phone_e164: string }>(sql`SELECT phone_e164 FROM sms_batch_recipient WHERE batch_id = ${res.batch.id}`);
     expect(stored.map((r) => r.phone_e164).sort()).toEqual([...exp.recipients.keys()].filter((p) => !oracle.over.has(p)).sort());
@@ -128,7 +129,7 @@ describe("Enviar with texts over the limit", () => {
     const input = draft(long, { maxParts: oracle.neededParts });
     const { preview } = await expectExact(input, false);
     expect(preview.estimate.overLimit).toBe(0);
-    const res = await createBatch({ ctx: { db, user: operator }, input: { ...input, category: "aviso", idempotencyKey: crypto.randomUUID() } });
+    const res = await createBatch(userContext(db, operator), { ...input, category: "aviso", idempotencyKey: crypto.randomUUID() });
     expect(res.batch.maxParts).toBe(oracle.neededParts);
     expect(res.recipients).toBe(preview.phonesToSend);
   });

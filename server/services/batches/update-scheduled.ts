@@ -8,7 +8,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { smsBatch } from "@/db/schema";
-import type { SessionUser } from "@/server/auth/session";
 import { parseTemplate, validateTemplate } from "@/server/sms/template";
 import { writeAudit } from "../audit";
 import { conflict, invalid } from "../errors";
@@ -18,8 +17,9 @@ import { EMPTY_CONTEXT, loadRenderContexts, renderBatchMessage, textRulesFor } f
 import { type BatchOutput, type UpdateScheduledBatchInput, updateScheduledBatchInput } from "./schemas";
 import { sendAtProblem } from "./send-at";
 import { fitSql, templateFit } from "./text-fit";
+import { requirePermission } from "@/server/services/permissions";
+import type { ServiceContext } from "@/server/services/context";
 
-type Ctx = { db: Db; user: SessionUser };
 
 /**
  * Every snapshot recipient's text is counted, as "Enviar" counts the selection's: in SQL from the
@@ -44,7 +44,8 @@ async function assertFitsSnapshot(db: Db, batch: BatchRow, template: string): Pr
   }
 }
 
-export async function updateScheduledBatch({ ctx, input }: { ctx: Ctx; input: UpdateScheduledBatchInput }): Promise<BatchOutput> {
+export async function updateScheduledBatch(ctx: ServiceContext, input: UpdateScheduledBatchInput): Promise<BatchOutput> {
+  requirePermission(ctx, "batches.send");
   const data = parseInput(updateScheduledBatchInput, input);
   const current = await findBatch(ctx.db, data.batchId);
   if (current.status !== "scheduled") throw conflict("Este lote já foi liberado para envio: não pode mais ser alterado. Pause-o ou cancele-o.");

@@ -1,13 +1,17 @@
 import { asc, eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
 import { accessPoint, city, connection, customer, neighbourhood, paymentProfile, phone, plan, server, street } from "@/db/schema";
 import { formatDocument } from "@/server/lib/text";
 import { formatPhoneNational } from "@/server/sms/phone";
 import { notFound } from "../errors";
-import { type CustomerDetail, type CustomerView, getCustomerInput } from "./schemas";
+import { type CustomerDetail, getCustomerInput, customerViewOf } from "./schemas";
+import { requirePermission } from "@/server/services/permissions";
+import type { ServiceContext } from "@/server/services/context";
 
 /** One customer with address, phones (primary first) and connections; the field view without CPF/CNPJ, e-mail, payment profile and logins. */
-export async function getCustomer({ db, input, view = "office" }: { db: Db; input: { id: number }; view?: CustomerView }): Promise<CustomerDetail> {
+export async function getCustomer(ctx: ServiceContext, input: { id: number }): Promise<CustomerDetail> {
+  requirePermission(ctx, "customers.read");
+  const { db } = ctx;
+  const view = customerViewOf(ctx.actor);
   const { id } = getCustomerInput.parse(input);
   const [row] = await db
     .select({

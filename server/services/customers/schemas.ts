@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { lineText } from "@/server/lib/clean-text";
+import type { Actor } from "@/server/services/context";
 import { CONNECTION_STATUSES, CUSTOMER_STATUSES, PERSON_TYPES, PHONE_KINDS, type Role } from "@/db/schema/constants";
 
 export const CUSTOMER_PAGE_SIZE = 20;
@@ -11,6 +12,9 @@ export const CUSTOMER_PAGE_SIZE = 20;
  */
 export type CustomerView = "office" | "field";
 export const customerViewFor = (role: Role): CustomerView => (role === "tecnico" ? "field" : "office");
+/** An API key sees the field view (least privilege: no CPF/CNPJ, e-mail or logins); jobs see the office view. */
+export const customerViewOf = (actor: Actor): CustomerView =>
+  actor.kind === "user" ? customerViewFor(actor.role) : actor.kind === "api_key" ? "field" : "office";
 /** The shortest term a technician may search with. */
 export const FIELD_SEARCH_MIN_CHARS = 2;
 

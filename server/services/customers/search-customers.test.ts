@@ -5,10 +5,11 @@ import { createTestDb } from "@/test/db";
 import { makeCustomer, makeNetwork } from "@/test/factories";
 import { getCustomer } from "./get-customer";
 import { customerPageQuery, searchCustomers } from "./search-customers";
+import { systemContext } from "@/server/services/context";
 
 const db = createTestDb();
 const search = (q: string, extra: { status?: "active" | "suspended" | "cancelled"; cursor?: number } = {}) =>
-  searchCustomers({ db, input: { q, ...extra } });
+  searchCustomers(systemContext(db, "test"), { q, ...extra });
 
 beforeAll(async () => {
   const net = await makeNetwork(db);
@@ -95,7 +96,7 @@ describe("searchCustomers", () => {
 describe("getCustomer", () => {
   it("returns phones mobile-first with the primary first, and the connection", async () => {
     const id = (await search("C04521")).items[0]!.id;
-    const c = await getCustomer({ db, input: { id } });
+    const c = await getCustomer(systemContext(db, "test"), { id });
     expect(c.phones.map((p) => [p.kind, p.isPrimary, p.national])).toEqual([
       ["mobile", true, "(35) 99123-4567"],
       ["mobile", false, "(35) 98765-0000"],
@@ -106,6 +107,6 @@ describe("getCustomer", () => {
   });
 
   it("says the customer was not found", async () => {
-    await expect(getCustomer({ db, input: { id: 999_999 } })).rejects.toThrow("Cliente não encontrado.");
+    await expect(getCustomer(systemContext(db, "test"), { id: 999_999 })).rejects.toThrow("Cliente não encontrado.");
   });
 });

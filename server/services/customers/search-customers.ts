@@ -7,7 +7,9 @@ import { formatDocument, normalizeSearch } from "@/server/lib/text";
 import { formatPhoneNational } from "@/server/sms/phone";
 import type { CustomerStatus } from "@/db/schema/constants";
 import { invalid } from "../errors";
-import { CUSTOMER_PAGE_SIZE, type CustomerView, FIELD_SEARCH_MIN_CHARS, type SearchCustomersInput, type SearchCustomersOutput, searchCustomersInput } from "./schemas";
+import { CUSTOMER_PAGE_SIZE, type CustomerView, FIELD_SEARCH_MIN_CHARS, type SearchCustomersInput, type SearchCustomersOutput, searchCustomersInput, customerViewOf } from "./schemas";
+import { requirePermission } from "@/server/services/permissions";
+import type { ServiceContext } from "@/server/services/context";
 
 /** LIKE pattern with the user's % and _ taken literally. */
 function likeEscape(s: string): string {
@@ -86,7 +88,10 @@ export function customerPageQuery(db: Db, { q, status, offset }: { q: string; st
  * Server-side customer search by name, code, CPF/CNPJ or phone; paginated by offset. The field view
  * (technicians) needs a term, gets one page at most and no CPF/CNPJ.
  */
-export async function searchCustomers({ db, input, view = "office" }: { db: Db; input: SearchCustomersInput; view?: CustomerView }): Promise<SearchCustomersOutput> {
+export async function searchCustomers(ctx: ServiceContext, input: SearchCustomersInput): Promise<SearchCustomersOutput> {
+  requirePermission(ctx, "customers.read");
+  const { db } = ctx;
+  const view = customerViewOf(ctx.actor);
   const { q, status, cursor } = searchCustomersInput.parse(input);
   if (view === "field") {
     if (q.length < FIELD_SEARCH_MIN_CHARS) throw invalid(`Digite ao menos ${FIELD_SEARCH_MIN_CHARS} letras ou números do nome, código ou telefone do cliente.`, { q: "Informe o que buscar." });

@@ -8,13 +8,14 @@ import { makeCustomer, makeNetwork, makeUser } from "@/test/factories";
 import { CSV_HEADER, csvCell, exportMessagesCsv } from "./export-csv";
 import { insertMessage } from "./message-test-kit";
 import { filtersFromSearchParams, filtersToSearchParams } from "./query-string";
+import { userContext } from "@/server/services/context";
 
 const db = createTestDb();
 let op: SessionUser;
 let tec: SessionUser;
 
 async function csvOf(user: SessionUser, input: unknown = {}) {
-  const bytes = new Uint8Array(await new Response(exportMessagesCsv({ db, user, input })).arrayBuffer());
+  const bytes = new Uint8Array(await new Response(exportMessagesCsv(userContext(db, user), input)).arrayBuffer());
   return { bytes, text: new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes) };
 }
 
@@ -91,7 +92,7 @@ describe("exportMessagesCsv", () => {
   });
 
   it("refuses bad filters before streaming", () => {
-    expect(() => exportMessagesCsv({ db, user: op, input: filtersFromSearchParams(new URLSearchParams("situacao=perdida")) })).toThrow("Situação inválida.");
-    expect(() => exportMessagesCsv({ db, user: op, input: filtersFromSearchParams(new URLSearchParams("cliente=abc")) })).toThrow();
+    expect(() => exportMessagesCsv(userContext(db, op), filtersFromSearchParams(new URLSearchParams("situacao=perdida")))).toThrow("Situação inválida.");
+    expect(() => exportMessagesCsv(userContext(db, op), filtersFromSearchParams(new URLSearchParams("cliente=abc")))).toThrow();
   });
 });

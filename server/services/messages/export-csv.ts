@@ -3,16 +3,16 @@
  * a BOM, ";" between cells, CRLF lines, times in America/Sao_Paulo. Streamed page by page (keyset),
  * so a large history never sits in memory. Same technician restriction as the grid.
  */
-import type { Db } from "@/db/client";
-import type { SessionUser } from "@/server/auth/session";
 import { STATUS_LABELS } from "@/server/sms/status";
 import { parseInput } from "../batches/parse";
 import type { SmsOrigin } from "@/db/schema/constants";
 import historyWords from "@/messages/pt-BR/sms-history.json";
 import { ENCODING_LABELS } from "./labels";
-import { messageConditions, selectMessagePage } from "./list-messages";
+import { messageConditions, selectMessagePage, historyViewer } from "./list-messages";
 import { HISTORY_TIME_ZONE } from "./period";
 import { messageFiltersInput, type MessageRowOutput } from "./schemas";
+import { requirePermission } from "@/server/services/permissions";
+import type { ServiceContext } from "@/server/services/context";
 
 /** The origins' words of the history screen. */
 const ORIGIN_LABELS: Readonly<Record<SmsOrigin, string>> = historyWords.origins;
@@ -92,7 +92,10 @@ function rowCells(r: MessageRowOutput) {
 }
 
 /** The export as a byte stream; throws a validation error (before streaming) on bad filters. */
-export function exportMessagesCsv({ db, user, input }: { db: Db; user: Pick<SessionUser, "id" | "role">; input: unknown }): ReadableStream<Uint8Array> {
+export function exportMessagesCsv(ctx: ServiceContext, input: unknown): ReadableStream<Uint8Array> {
+  requirePermission(ctx, "messages.read");
+  const { db } = ctx;
+  const user = historyViewer(ctx.actor);
   const filters = parseInput(messageFiltersInput, input);
   const where = messageConditions(user, filters);
   const encoder = new TextEncoder();

@@ -16,6 +16,7 @@ import { claimMessage, recordOutcome } from "../sms/dispatch";
 import { queueMessage } from "../sms/ledger";
 import { applyReportToMessage } from "../sms/reports";
 import { getMessageDetail } from "./get-message";
+import { userContext } from "@/server/services/context";
 
 const db = createTestDb();
 let admin: SessionUser;
@@ -57,7 +58,7 @@ beforeAll(async () => {
   tec = await makeUser(db, "tecnico");
   otherTec = await makeUser(db, "tecnico");
   customerId = (await makeCustomer(db, net, { name: "Heloísa Conceição", code: "7001", phones: [{ e164: "+5535991234567", isPrimary: true }] })).id;
-  const account = await createAccount({ ctx: { db, user: admin }, input: { name: "Gateway Principal", kind: "sandbox", ratePerSecond: 10, config: {}, credentials: {}, isDefault: true } });
+  const account = await createAccount(userContext(db, admin), { name: "Gateway Principal", kind: "sandbox", ratePerSecond: 10, config: {}, credentials: {}, isDefault: true });
   accountId = account.id;
 
   // A technician's message: a 503, a retry, then accepted and delivered.
@@ -74,7 +75,7 @@ beforeAll(async () => {
 
 describe("getMessageDetail", () => {
   it("returns the message with every event in order, each with its facts", async () => {
-    const m = await getMessageDetail({ db, user: op, input: { id: delivered } });
+    const m = await getMessageDetail(userContext(db, op), { id: delivered });
     expect(m).toMatchObject({
       id: delivered,
       status: "delivered",
@@ -106,7 +107,7 @@ describe("getMessageDetail", () => {
   });
 
   it("gives the reason of a failed delivery", async () => {
-    const m = await getMessageDetail({ db, user: admin, input: { id: failed } });
+    const m = await getMessageDetail(userContext(db, admin), { id: failed });
     expect(m.status).toBe("undelivered");
     expect(m.events.at(-1)).toMatchObject({ type: "report", to: "undelivered", errorCode: "EC_ABSENT", errorMessage: "Aparelho desligado ou fora de área." });
     expect(m.errorMessage).toBe("Aparelho desligado ou fora de área.");
@@ -114,16 +115,16 @@ describe("getMessageDetail", () => {
 
   it("shows only the named facts of an event, never its stored payload", async () => {
     await db.insert(smsEvent).values({ messageId: failed, type: "note", detail: { raw: "<xml>token=abc123</xml>", by: op.id, byName: "Operadora Ana" } });
-    const m = await getMessageDetail({ db, user: op, input: { id: failed } });
+    const m = await getMessageDetail(userContext(db, op), { id: failed });
     expect(m.events.at(-1)).toMatchObject({ type: "note", byName: "Operadora Ana" });
     expect(JSON.stringify(m.events)).not.toContain("abc123");
     expect(Object.keys(m.events.at(-1)!)).not.toContain("raw");
   });
 
   it("lets a technician open only their own messages", async () => {
-    expect((await getMessageDetail({ db, user: tec, input: { id: delivered } })).id).toBe(delivered);
+    expect((await getMessageDetail(userContext(db, tec), { id: delivered })).id).toBe(delivered);
     for (const [viewer, id] of [[tec, failed], [otherTec, delivered]] as const) {
-      const err = await getMessageDetail({ db, user: viewer, input: { id } }).catch((e: unknown) => e);
+      const err = await getMessageDetail(userContext(db, viewer), { id }).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(DomainError);
       expect(err).toMatchObject({ kind: "not_found", message: "Mensagem não encontrada." });
     }

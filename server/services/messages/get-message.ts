@@ -4,16 +4,16 @@
  * the page cannot be used to learn which ids exist.
  */
 import { and, asc, eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
 import { customer, providerAccount, smsEvent, smsMessage, user } from "@/db/schema";
 import { SMS_STATUSES, type SmsStatus } from "@/db/schema/constants";
-import type { SessionUser } from "@/server/auth/session";
 import { formatPhoneNational } from "@/server/sms/phone";
 import { parseInput } from "../batches/parse";
 import { notFound } from "../errors";
 import { type GetMessageInput, getMessageInput, type MessageDetailOutput, type MessageEventOutput } from "./schemas";
+import { requirePermission } from "@/server/services/permissions";
+import { historyViewer } from "./list-messages";
+import type { ServiceContext } from "@/server/services/context";
 
-type Viewer = Pick<SessionUser, "id" | "role">;
 type EventRow = typeof smsEvent.$inferSelect;
 
 const NOT_FOUND = "Mensagem não encontrada.";
@@ -51,7 +51,10 @@ export function toTimelineEvent(e: EventRow): MessageEventOutput {
   };
 }
 
-export async function getMessageDetail({ db, user: viewer, input }: { db: Db; user: Viewer; input: GetMessageInput }): Promise<MessageDetailOutput> {
+export async function getMessageDetail(ctx: ServiceContext, input: GetMessageInput): Promise<MessageDetailOutput> {
+  requirePermission(ctx, "messages.read");
+  const { db } = ctx;
+  const viewer = historyViewer(ctx.actor);
   const { id } = parseInput(getMessageInput, input);
   const [m] = await db
     .select({

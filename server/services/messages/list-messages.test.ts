@@ -12,6 +12,7 @@ import { listMessages, messageConditions, messagePageQuery } from "./list-messag
 import { listMessageOperators } from "./list-operators";
 import { insertMessage } from "./message-test-kit";
 import type { ListMessagesInput } from "./schemas";
+import { systemContext, userContext } from "@/server/services/context";
 
 const db = createTestDb();
 let op: SessionUser;
@@ -26,7 +27,7 @@ const MORNING_15TH = new Date("2026-03-15T12:00:00Z");
 const TIE = new Date("2026-03-16T15:00:00Z");
 
 async function ids(viewer: SessionUser, input: ListMessagesInput = {}) {
-  const out = await listMessages({ db, user: viewer, input: { limit: 100, ...input } });
+  const out = await listMessages(userContext(db, viewer), { limit: 100, ...input });
   return out.items.map((r) => r.id);
 }
 
@@ -48,7 +49,7 @@ beforeAll(async () => {
 
 describe("listMessages", () => {
   it("lists newest first (ties by id) with the row's customer, phone, operator, status and times", async () => {
-    const out = await listMessages({ db, user: op, input: { limit: 100 } });
+    const out = await listMessages(userContext(db, op), { limit: 100 });
     expect(out.items.map((r) => r.id)).toEqual([made.tie4, made.tie3, made.tie2, made.tie1, made.tie0, made.otherTec, made.billing, made.morning15, made.late14]);
     expect(out.nextCursor).toBeNull();
     const late = out.items.find((r) => r.id === made.late14)!;
@@ -74,11 +75,11 @@ describe("listMessages", () => {
   });
 
   it("refuses an inverted or malformed period with a Portuguese message on the field", async () => {
-    await expect(listMessages({ db, user: op, input: { from: "2026-03-16", to: "2026-03-15" } })).rejects.toMatchObject({
+    await expect(listMessages(userContext(db, op), { from: "2026-03-16", to: "2026-03-15" })).rejects.toMatchObject({
       kind: "validation",
       fields: { to: "A data final deve ser igual ou posterior à inicial." },
     });
-    await expect(listMessages({ db, user: op, input: { from: "15/03/2026" } })).rejects.toBeInstanceOf(DomainError);
+    await expect(listMessages(userContext(db, op), { from: "15/03/2026" })).rejects.toBeInstanceOf(DomainError);
   });
 
   it("filters by several statuses, customer, operator, origin and phone digits", async () => {
@@ -108,7 +109,7 @@ describe("listMessages", () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const out: Awaited<ReturnType<typeof listMessages>> = await listMessages({ db, user: op, input: { limit: 2, cursor } });
+      const out: Awaited<ReturnType<typeof listMessages>> = await listMessages(userContext(db, op), { limit: 2, cursor });
       seen.push(...out.items.map((r) => r.id));
       cursor = out.nextCursor;
       pages++;
@@ -129,7 +130,7 @@ describe("listMessages", () => {
   });
 
   it("lists the users who created messages as the operator filter's choices", async () => {
-    const names = (await listMessageOperators({ db })).map((u) => u.id);
+    const names = (await listMessageOperators(systemContext(db, "test"))).map((u) => u.id);
     expect(names.sort()).toEqual([op.id, tec.id, otherTec.id].sort());
   });
 });

@@ -13,8 +13,18 @@ import { periodRange } from "./period";
 import {
   type ListMessagesInput, listMessagesInput, type ListMessagesOutput, MESSAGE_CURSOR, type MessageFilters, type MessageRowOutput,
 } from "./schemas";
+import { requirePermission } from "@/server/services/permissions";
+import { type Actor, actorRef, type ServiceContext } from "@/server/services/context";
 
 type Viewer = Pick<SessionUser, "id" | "role">;
+
+/**
+ * Whose history an actor sees: a technician only their own sends; an API key with messages:read and
+ * a job see the whole history, as an office role does.
+ */
+export function historyViewer(actor: Actor): Viewer {
+  return actor.kind === "user" ? { id: actor.id, role: actor.role } : { id: actorRef(actor), role: "operador" };
+}
 
 /** Digits of a typed phone without +55 or a trunk 0, so "(35) 99123" and "+55 35 99123" both match. */
 function phoneFragment(typed: string): string {
@@ -115,7 +125,10 @@ export async function selectMessagePage(db: Db, where: SQL | undefined, cursor: 
   return { items, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
 }
 
-export async function listMessages({ db, user: viewer, input }: { db: Db; user: Viewer; input: ListMessagesInput }): Promise<ListMessagesOutput> {
+export async function listMessages(ctx: ServiceContext, input: ListMessagesInput): Promise<ListMessagesOutput> {
+  requirePermission(ctx, "messages.read");
+  const { db } = ctx;
+  const viewer = historyViewer(ctx.actor);
   const data = parseInput(listMessagesInput, input);
   return selectMessagePage(db, messageConditions(viewer, data), data.cursor, data.limit);
 }

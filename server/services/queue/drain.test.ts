@@ -15,6 +15,7 @@ import { adapterFor, findAccount, resetAdapterCache } from "../sms-accounts/acco
 import { createAccount } from "../sms-accounts/manage-accounts";
 import { queueMessage } from "../sms/ledger";
 import { claimDue, drainChunk, reconcileExpiredLeases } from "./drain";
+import { userContext } from "@/server/services/context";
 
 const db = createTestDb();
 let fake: FakeHttpServer;
@@ -62,10 +63,7 @@ beforeAll(async () => {
   fake = await startFakeZenvia({ token: "tk" });
   admin = await makeUser(db, "admin");
   accountId = (
-    await createAccount({
-      ctx: { db, user: admin },
-      input: { name: "Zenvia", kind: "zenvia", sender: "PROVEDOR", ratePerSecond: 1000, config: { baseUrl: fake.url }, credentials: { apiToken: "tk" }, isDefault: true },
-    })
+    await createAccount(userContext(db, admin), { name: "Zenvia", kind: "zenvia", sender: "PROVEDOR", ratePerSecond: 1000, config: { baseUrl: fake.url }, credentials: { apiToken: "tk" }, isDefault: true })
   ).id;
 });
 

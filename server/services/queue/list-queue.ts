@@ -1,15 +1,18 @@
 import { and, asc, eq, gt, inArray } from "drizzle-orm";
-import type { Db } from "@/db/client";
 import { customer, smsMessage } from "@/db/schema";
 import { formatPhoneNational } from "@/server/sms/phone";
 import { parseInput } from "../batches/parse";
 import { isOperatorScheduled } from "./queue-actions";
 import { type ListQueueInput, listQueueInput, type ListQueueOutput, PENDING_STATUSES, type PendingStatus } from "./schemas";
+import { requirePermission } from "@/server/services/permissions";
+import type { ServiceContext } from "@/server/services/context";
 
 const isPending = (s: string): s is PendingStatus => (PENDING_STATUSES as readonly string[]).includes(s);
 
 /** "Fila de SMS": every pending message, oldest first (keyset on id), optionally by status and origin. */
-export async function listQueue({ db, input }: { db: Db; input: ListQueueInput }): Promise<ListQueueOutput> {
+export async function listQueue(ctx: ServiceContext, input: ListQueueInput): Promise<ListQueueOutput> {
+  requirePermission(ctx, "queue.manage");
+  const { db } = ctx;
   const data = parseInput(listQueueInput, input);
   const rows = await db
     .select({

@@ -15,6 +15,7 @@ import { getMessage, queueMessage, transition } from "../sms/ledger";
 import { claimDue } from "./drain";
 import { listQueue } from "./list-queue";
 import { cancelQueued, resolveInDoubt, retryNow } from "./queue-actions";
+import { atTime, systemContext, userContext } from "@/server/services/context";
 
 const db = createTestDb();
 let operador: SessionUser;
@@ -55,7 +56,7 @@ async function inDoubt() {
   return (await transition(db, m.id, "sending", "in_doubt", { lastErrorCode: "timeout", lastErrorMessage: "Tempo esgotado." }))!;
 }
 
-const ctx = () => ({ db, user: operador });
+const ctx = () => userContext(db, operador);
 const eventsOf = (id: number) => db.select().from(smsEvent).where(eq(smsEvent.messageId, id)).orderBy(smsEvent.id);
 const auditsOf = (id: number, action: string) =>
   db.select().from(auditLog).where(and(eq(auditLog.entity, "sms_message"), eq(auditLog.entityId, String(id)), eq(auditLog.action, action)));
@@ -77,7 +78,7 @@ describe("queue list", () => {
     const sent = await queued("api");
     await claimMessage(db, sent.id);
     await transition(db, sent.id, "sending", "sent");
-    const { items } = await listQueue({ db, input: { limit: 100 } });
+    const { items } = await listQueue(systemContext(db, "test"), { limit: 100 });
     const ids = items.map((i) => i.id);
     expect(ids).toEqual(expect.arrayContaining([q.id, s.id, d.id]));
     expect(ids).not.toContain(sent.id);
@@ -100,18 +101,18 @@ describe("queue list", () => {
     const seen: number[] = [];
     let cursor: number | null = null;
     do {
-      const page: Awaited<ReturnType<typeof listQueue>> = await listQueue({ db, input: { limit: 2, cursor } });
+      const page: Awaited<ReturnType<typeof listQueue>> = await listQueue(systemContext(db, "test"), { limit: 2, cursor });
       seen.push(...page.items.map((i) => i.id));
       cursor = page.nextCursor;
     } while (cursor);
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
-    const all = await listQueue({ db, input: { limit: 100 } });
+    const all = await listQueue(systemContext(db, "test"), { limit: 100 });
     expect(seen).toEqual(all.items.map((i) => i.id));
-    const doubts = await listQueue({ db, input: { status: "in_doubt", limit: 100 } });
+    const doubts = await listQueue(systemContext(db, "test"), { status: "in_doubt", limit: 100 });
     expect(doubts.items.length).toBeGreaterThan(0);
     expect(doubts.items.every((i) => i.status === "in_doubt")).toBe(true);
-    const notices = await listQueue({ db, input: { origin: "notification", limit: 100 } });
+    const notices = await listQueue(systemContext(db, "test"), { origin: "notification", limit: 100 });
     expect(notices.items.length).toBeGreaterThanOrEqual(5);
     expect(notices.items.every((i) => i.origin === "notification")).toBe(true);
   });
@@ -120,7 +121,7 @@ describe("queue list", () => {
 describe("queue actions", () => {
   it("cancels a queued, a scheduled and an in_doubt message, with an event and an audit entry", async () => {
     for (const m of [await queued(), await scheduled(new Date(Date.now() + 60_000)), await inDoubt()]) {
-      const res = await cancelQueued({ ctx: ctx(), input: { id: m.id, status: m.status as "queued" } });
+      const res = await cancelQueued(ctx(), { id: m.id, status: m.status as "queued" });
       expect(res.status).toBe("cancelled");
       const row = (await getMessage(db, m.id))!;
       expect(row).toMatchObject({ status: "cancelled", nextAttemptAt: null });
@@ -133,7 +134,7 @@ describe("queue actions", () => {
   it("refuses to cancel a message being sent", async () => {
     const m = await queued();
     await claimMessage(db, m.id);
-    const err = await refusal(cancelQueued({ ctx: ctx(), input: { id: m.id, status: "sending" } }));
+    const err = await refusal(cancelQueued(ctx(), { id: m.id, status: "sending" }));
     expect(err.message).toContain("sendo enviada");
     expect((await getMessage(db, m.id))!.status).toBe("sending");
   });
@@ -143,7 +144,7 @@ describe("queue actions", () => {
     const before = (await eventsOf(m.id)).length;
     // The operator saw it "queued"; the drain claims it before the click arrives.
     await claimMessage(db, m.id);
-    const err = await refusal(cancelQueued({ ctx: ctx(), input: { id: m.id, status: "queued" } }));
+    const err = await refusal(cancelQueued(ctx(), { id: m.id, status: "queued" }));
     expect(err.kind).toBe("conflict");
     expect(err.message).toBe("Esta mensagem mudou enquanto você decidia (agora: Enviando). Nada foi alterado; confira a fila atualizada.");
     expect((await getMessage(db, m.id))!.status).toBe("sending");
@@ -154,7 +155,7 @@ describe("queue actions", () => {
   it("a cancel racing the drain: exactly one of them wins", async () => {
     for (let i = 0; i < 10; i++) {
       const m = await queued();
-      const [claimed, cancelled] = await Promise.allSettled([claimDue(db, { limit: 100 }), cancelQueued({ ctx: ctx(), input: { id: m.id, status: "queued" } })]);
+      const [claimed, cancelled] = await Promise.allSettled([claimDue(db, { limit: 100 }), cancelQueued(ctx(), { id: m.id, status: "queued" })]);
       const drainGotIt = claimed.status === "fulfilled" && claimed.value.some((c) => c.id === m.id);
       const row = (await getMessage(db, m.id))!;
       if (cancelled.status === "fulfilled") {
@@ -171,7 +172,7 @@ describe("queue actions", () => {
 
   it("tentar agora makes a scheduled or retrying message due now, and the drain takes it", async () => {
     const s = await scheduled(new Date(Date.now() + 3_600_000));
-    const res = await retryNow({ ctx: ctx(), input: { id: s.id, status: "scheduled" } });
+    const res = await retryNow(ctx(), { id: s.id, status: "scheduled" });
     expect(res.status).toBe("queued");
     expect(res.nextAttemptAt!.getTime()).toBeLessThanOrEqual(Date.now());
     expect((await eventsOf(s.id)).at(-1)).toMatchObject({ fromStatus: "scheduled", toStatus: "queued", detail: { reason: "retry_now", by: operador.id } });
@@ -180,7 +181,7 @@ describe("queue actions", () => {
     const q = await queued();
     await claimMessage(db, q.id);
     await transition(db, q.id, "sending", "queued", { nextAttemptAt: new Date(Date.now() + 600_000), lastErrorCode: "http_503", lastErrorMessage: "Indisponível." });
-    expect((await retryNow({ ctx: ctx(), input: { id: q.id, status: "queued" } })).status).toBe("queued");
+    expect((await retryNow(ctx(), { id: q.id, status: "queued" })).status).toBe("queued");
     const claimed = (await claimDue(db, { limit: 1000 })).map((c) => c.id);
     expect(claimed).toEqual(expect.arrayContaining([s.id, q.id]));
     for (const id of claimed) await transition(db, id, "sending", "sent");
@@ -188,17 +189,17 @@ describe("queue actions", () => {
 
   it("tentar agora is refused for an in_doubt message and for one that changed meanwhile", async () => {
     const d = await inDoubt();
-    expect((await refusal(retryNow({ ctx: ctx(), input: { id: d.id, status: "in_doubt" } }))).message).toContain("Só mensagens na fila ou agendadas");
+    expect((await refusal(retryNow(ctx(), { id: d.id, status: "in_doubt" }))).message).toContain("Só mensagens na fila ou agendadas");
     const s = await scheduled(new Date(Date.now() + 60_000));
-    await cancelQueued({ ctx: { db, user: await makeUser(db, "admin") }, input: { id: s.id, status: "scheduled" } });
-    const err = await refusal(retryNow({ ctx: ctx(), input: { id: s.id, status: "scheduled" } }));
+    await cancelQueued(userContext(db, await makeUser(db, "admin")), { id: s.id, status: "scheduled" });
+    const err = await refusal(retryNow(ctx(), { id: s.id, status: "scheduled" }));
     expect(err.message).toContain("(agora: Cancelada)");
     expect((await getMessage(db, s.id))!.status).toBe("cancelled");
   });
 
   it("marks an in_doubt message as sent, noting the operator", async () => {
     const d = await inDoubt();
-    const res = await resolveInDoubt({ ctx: ctx(), input: { id: d.id, action: "markSent" } });
+    const res = await resolveInDoubt(ctx(), { id: d.id, action: "markSent" });
     expect(res.status).toBe("sent");
     expect((await getMessage(db, d.id))!.sentAt).not.toBeNull();
     expect((await eventsOf(d.id)).at(-1)).toMatchObject({
@@ -211,12 +212,12 @@ describe("queue actions", () => {
 
   it("sends an in_doubt message again only when the operator accepts a possible duplicate", async () => {
     const d = await inDoubt();
-    const err = await refusal(resolveInDoubt({ ctx: ctx(), input: { id: d.id, action: "sendAgain" } }));
+    const err = await refusal(resolveInDoubt(ctx(), { id: d.id, action: "sendAgain" }));
     expect(err.kind).toBe("validation");
     expect(err.fields).toEqual({ confirmDuplicate: "Confirme que aceita o risco de o cliente receber a mensagem duas vezes." });
     expect((await getMessage(db, d.id))!.status).toBe("in_doubt");
 
-    const res = await resolveInDoubt({ ctx: ctx(), input: { id: d.id, action: "sendAgain", confirmDuplicate: true } });
+    const res = await resolveInDoubt(ctx(), { id: d.id, action: "sendAgain", confirmDuplicate: true });
     expect(res.status).toBe("queued");
     expect(res.nextAttemptAt!.getTime()).toBeLessThanOrEqual(Date.now());
     expect((await eventsOf(d.id)).at(-1)).toMatchObject({ fromStatus: "in_doubt", toStatus: "queued", detail: { reason: "operator_send_again", acceptedDuplicate: true, by: operador.id } });
@@ -231,14 +232,14 @@ describe("queue actions", () => {
     // The provider's delivery report arrives while the operator is deciding.
     await transition(db, d.id, "in_doubt", "delivered", {}, {}, "report");
     for (const action of ["markSent", "sendAgain"] as const) {
-      const err = await refusal(resolveInDoubt({ ctx: ctx(), input: { id: d.id, action, confirmDuplicate: true } }));
+      const err = await refusal(resolveInDoubt(ctx(), { id: d.id, action, confirmDuplicate: true }));
       expect(err.message).toContain("(agora: Entregue)");
     }
     expect((await getMessage(db, d.id))!.status).toBe("delivered");
   });
 
   it("says when the message does not exist", async () => {
-    expect((await refusal(cancelQueued({ ctx: ctx(), input: { id: 999_999, status: "queued" } }))).kind).toBe("not_found");
+    expect((await refusal(cancelQueued(ctx(), { id: 999_999, status: "queued" }))).kind).toBe("not_found");
   });
 });
 
@@ -249,7 +250,7 @@ describe("tentar agora outside the send window", () => {
 
   it("says when a collection message goes instead of promising the next drain, and holds it until then", async () => {
     const m = await queued("billing", { category: "cobranca" });
-    const res = await retryNow({ ctx: ctx(), input: { id: m.id, status: "queued" }, now: sunday });
+    const res = await retryNow(atTime(ctx(), sunday), { id: m.id, status: "queued" });
     expect(res).toMatchObject({ status: "scheduled", nextAttemptAt: mondayOpening, windowClosed: "Fora do horário permitido para MG: sai seg 07/12 às 08:00." });
     expect((await getMessage(db, m.id))?.lastErrorCode).toBe("send_window");
     expect((await eventsOf(m.id)).at(-1)).toMatchObject({ fromStatus: "queued", toStatus: "scheduled", detail: { reason: "retry_now_window_closed" } });
@@ -258,12 +259,12 @@ describe("tentar agora outside the send window", () => {
 
     // Already waiting for that opening: the same answer, nothing written.
     const events = (await eventsOf(m.id)).length;
-    const again = await retryNow({ ctx: ctx(), input: { id: m.id, status: "scheduled" }, now: sunday });
+    const again = await retryNow(atTime(ctx(), sunday), { id: m.id, status: "scheduled" });
     expect(again).toMatchObject({ status: "scheduled", windowClosed: "Fora do horário permitido para MG: sai seg 07/12 às 08:00." });
     expect(await eventsOf(m.id)).toHaveLength(events);
 
     // Once the window is open, "tentar agora" makes it due at once.
-    const open = await retryNow({ ctx: ctx(), input: { id: m.id, status: "scheduled" }, now: mondayOpening });
+    const open = await retryNow(atTime(ctx(), mondayOpening), { id: m.id, status: "scheduled" });
     expect(open).toMatchObject({ status: "queued", nextAttemptAt: mondayOpening, windowClosed: null });
   });
 });

@@ -6,7 +6,6 @@
  */
 import type { Db } from "@/db/client";
 import type { SmsStatus } from "@/db/schema/constants";
-import type { SessionUser } from "@/server/auth/session";
 import { STATUS_LABELS } from "@/server/sms/status";
 import { writeAudit } from "../audit";
 import { parseInput } from "../batches/parse";
@@ -24,8 +23,9 @@ import {
   type ResolveInDoubtInput,
   resolveInDoubtInput,
 } from "./schemas";
+import { requirePermission } from "@/server/services/permissions";
+import { actorStamp, type ServiceContext } from "@/server/services/context";
 
-type Ctx = { db: Db; user: SessionUser };
 
 const out = (m: MessageRow, windowClosed: string | null = null): QueueActionOutput => ({ id: m.id, status: m.status, nextAttemptAt: m.nextAttemptAt, windowClosed });
 
@@ -46,10 +46,11 @@ function refuseUnless(seen: SmsStatus, allowed: readonly SmsStatus[], message: s
 }
 
 /** Cancels a message that has not been sent: queued, scheduled or in doubt (never one being sent). */
-export async function cancelQueued({ ctx, input }: { ctx: Ctx; input: QueueActionInput }): Promise<QueueActionOutput> {
+export async function cancelQueued(ctx: ServiceContext, input: QueueActionInput): Promise<QueueActionOutput> {
+  requirePermission(ctx, "queue.manage");
   const { id, status } = parseInput(queueActionInput, input);
   refuseUnless(status, ["queued", "scheduled", "in_doubt"], "Uma mensagem sendo enviada não pode ser cancelada; aguarde o resultado.");
-  const row = await transition(ctx.db, id, status, "cancelled", { nextAttemptAt: null, leaseUntil: null }, { reason: "operator_cancel", by: ctx.user.id, byName: ctx.user.name });
+  const row = await transition(ctx.db, id, status, "cancelled", { nextAttemptAt: null, leaseUntil: null }, { reason: "operator_cancel", ...actorStamp(ctx.actor) });
   if (!row) return changedMeanwhile(ctx.db, id);
   await writeAudit(ctx, "queue.cancel", "sms_message", id, { from: status });
   // The batch's last waiting message may be this one: its batch is done now, not at the next drain.
@@ -62,10 +63,12 @@ export async function cancelQueued({ ctx, input }: { ctx: Ctx; input: QueueActio
  * message's send window the law still holds: it goes at the window's opening, and the operator is
  * told when instead of being promised the next drain.
  */
-export async function retryNow({ ctx, input, now = new Date() }: { ctx: Ctx; input: QueueActionInput; now?: Date }): Promise<QueueActionOutput> {
+export async function retryNow(ctx: ServiceContext, input: QueueActionInput): Promise<QueueActionOutput> {
+  requirePermission(ctx, "queue.manage");
+  const now = ctx.now();
   const { id, status } = parseInput(queueActionInput, input);
   refuseUnless(status, ["queued", "scheduled"], "Só mensagens na fila ou agendadas podem ser antecipadas.");
-  const by = { by: ctx.user.id, byName: ctx.user.name };
+  const by = actorStamp(ctx.actor);
   const seen = await load(ctx.db, id);
   if (seen.status !== status) return changedMeanwhile(ctx.db, id);
   const { uf, state } = await windowOf(ctx.db, seen, now);
@@ -99,7 +102,8 @@ export function isOperatorScheduled(m: { origin: string; status: string; attempt
 }
 
 /** "Alterar horário": a scheduled individual SMS goes at another time, until the drain takes it. */
-export async function rescheduleQueued({ ctx, input }: { ctx: Ctx; input: RescheduleQueuedInput }): Promise<QueueActionOutput> {
+export async function rescheduleQueued(ctx: ServiceContext, input: RescheduleQueuedInput): Promise<QueueActionOutput> {
+  requirePermission(ctx, "queue.manage");
   const { id, sendAt } = parseInput(rescheduleQueuedInput, input);
   const problem = sendAtProblem(sendAt);
   if (problem) throw invalid(problem, { sendAt: problem });
@@ -108,7 +112,7 @@ export async function rescheduleQueued({ ctx, input }: { ctx: Ctx; input: Resche
   if (!isOperatorScheduled(seen)) throw conflict("Só o horário de um SMS individual agendado pode ser alterado; esta mensagem aguarda o horário permitido ou uma nova tentativa.");
   const row = await transition(
     ctx.db, id, "scheduled", "scheduled", { nextAttemptAt: sendAt },
-    { reason: "operator_reschedule", from: seen.nextAttemptAt?.toISOString() ?? null, sendAt: sendAt.toISOString(), by: ctx.user.id, byName: ctx.user.name },
+    { reason: "operator_reschedule", from: seen.nextAttemptAt?.toISOString() ?? null, sendAt: sendAt.toISOString(), ...actorStamp(ctx.actor) },
   );
   if (!row) return changedMeanwhile(ctx.db, id);
   await writeAudit(ctx, "queue.reschedule", "sms_message", id, { from: seen.nextAttemptAt?.toISOString() ?? null, to: sendAt.toISOString() });
@@ -119,9 +123,10 @@ export async function rescheduleQueued({ ctx, input }: { ctx: Ctx; input: Resche
  * An in_doubt message: the provider may or may not have it. The operator checked the provider's
  * panel (or the customer) and says it went out, or sends it again accepting a possible duplicate.
  */
-export async function resolveInDoubt({ ctx, input }: { ctx: Ctx; input: ResolveInDoubtInput }): Promise<QueueActionOutput> {
+export async function resolveInDoubt(ctx: ServiceContext, input: ResolveInDoubtInput): Promise<QueueActionOutput> {
+  requirePermission(ctx, "queue.manage");
   const data = parseInput(resolveInDoubtInput, input);
-  const by = { by: ctx.user.id, byName: ctx.user.name };
+  const by = actorStamp(ctx.actor);
   if (data.action === "sendAgain" && !data.confirmDuplicate) {
     const message = "Confirme que aceita o risco de o cliente receber a mensagem duas vezes.";
     throw invalid(message, { confirmDuplicate: message });

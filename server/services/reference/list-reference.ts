@@ -1,7 +1,8 @@
 import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "@/db/client";
 import { accessPoint, city, neighbourhood, paymentProfile, plan, server, street } from "@/db/schema";
+import { requirePermission } from "@/server/services/permissions";
+import type { ServiceContext } from "@/server/services/context";
 
 const named = z.object({ id: z.number(), name: z.string() });
 export const referenceOptionsOutput = z.object({
@@ -18,7 +19,9 @@ export const neighbourhoodsInput = z.object({ cityId: z.number().int().positive(
 export const streetsInput = z.object({ neighbourhoodId: z.number().int().positive() });
 
 /** The values the batch filters choose from (Considerar: cidade, ponto de acesso, servidor, plano, profile). */
-export async function listReferenceOptions({ db }: { db: Db }): Promise<ReferenceOptions> {
+export async function listReferenceOptions(ctx: ServiceContext): Promise<ReferenceOptions> {
+  requirePermission(ctx, "reference.read");
+  const { db } = ctx;
   const [cities, servers, accessPoints, plans, paymentProfiles] = await Promise.all([
     db.select({ id: city.id, name: city.name, uf: city.uf }).from(city).orderBy(asc(city.name)),
     db.select({ id: server.id, name: server.name }).from(server).orderBy(asc(server.name)),
@@ -29,12 +32,16 @@ export async function listReferenceOptions({ db }: { db: Db }): Promise<Referenc
   return { cities, servers, accessPoints, plans, paymentProfiles };
 }
 
-export async function listNeighbourhoods({ db, input }: { db: Db; input: z.input<typeof neighbourhoodsInput> }) {
+export async function listNeighbourhoods(ctx: ServiceContext, input: z.input<typeof neighbourhoodsInput>) {
+  requirePermission(ctx, "reference.read");
+  const { db } = ctx;
   const { cityId } = neighbourhoodsInput.parse(input);
   return db.select({ id: neighbourhood.id, name: neighbourhood.name }).from(neighbourhood).where(eq(neighbourhood.cityId, cityId)).orderBy(asc(neighbourhood.name));
 }
 
-export async function listStreets({ db, input }: { db: Db; input: z.input<typeof streetsInput> }) {
+export async function listStreets(ctx: ServiceContext, input: z.input<typeof streetsInput>) {
+  requirePermission(ctx, "reference.read");
+  const { db } = ctx;
   const { neighbourhoodId } = streetsInput.parse(input);
   return db.select({ id: street.id, name: street.name }).from(street).where(eq(street.neighbourhoodId, neighbourhoodId)).orderBy(asc(street.name));
 }

@@ -1,8 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
 import { providerAccount } from "@/db/schema";
 import type { ProviderKind } from "@/db/schema/constants";
-import type { SessionUser } from "@/server/auth/session";
 import { decryptJson, encryptJson, maskSecret, randomToken } from "@/server/lib/crypto";
 import { providerConfigSchemas, providerCredentialSchemas, senderRequirement } from "@/server/providers";
 import { writeAudit } from "../audit";
@@ -17,8 +15,9 @@ import {
   type UpdateAccountInput,
   updateAccountInput,
 } from "./schemas";
+import { requirePermission } from "@/server/services/permissions";
+import type { ServiceContext } from "@/server/services/context";
 
-type Ctx = { db: Db; user: SessionUser };
 
 export function toAccountOutput(row: AccountRow): AccountOutput {
   return {
@@ -53,12 +52,15 @@ function mask(credentials: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(credentials).filter(([, v]) => v).map(([k, v]) => [k, maskSecret(v)]));
 }
 
-export async function listAccounts({ db }: { db: Db }): Promise<AccountOutput[]> {
+export async function listAccounts(ctx: ServiceContext): Promise<AccountOutput[]> {
+  requirePermission(ctx, "sms_accounts.manage");
+  const { db } = ctx;
   const rows = await db.select().from(providerAccount).orderBy(asc(providerAccount.name));
   return rows.map(toAccountOutput);
 }
 
-export async function createAccount({ ctx, input }: { ctx: Ctx; input: CreateAccountInput }): Promise<AccountOutput> {
+export async function createAccount(ctx: ServiceContext, input: CreateAccountInput): Promise<AccountOutput> {
+  requirePermission(ctx, "sms_accounts.manage");
   const data = createAccountInput.parse(input);
   const { config, credentials } = validateKind(data.kind, data.config, data.credentials, data.sender);
   const credentialsEnc = await encryptJson(await credentialsKey(), credentials);
@@ -89,7 +91,8 @@ export async function createAccount({ ctx, input }: { ctx: Ctx; input: CreateAcc
   return toAccountOutput(row!);
 }
 
-export async function updateAccount({ ctx, input }: { ctx: Ctx; input: UpdateAccountInput }): Promise<AccountOutput> {
+export async function updateAccount(ctx: ServiceContext, input: UpdateAccountInput): Promise<AccountOutput> {
+  requirePermission(ctx, "sms_accounts.manage");
   const data = updateAccountInput.parse(input);
   const row = await findAccount(ctx.db, data.id);
   if (!row) throw notFound("Conta de SMS não encontrada.");
@@ -114,7 +117,8 @@ export async function updateAccount({ ctx, input }: { ctx: Ctx; input: UpdateAcc
   return toAccountOutput(updated!);
 }
 
-export async function setDefaultAccount({ ctx, input }: { ctx: Ctx; input: { id: number } }): Promise<AccountOutput> {
+export async function setDefaultAccount(ctx: ServiceContext, input: { id: number }): Promise<AccountOutput> {
+  requirePermission(ctx, "sms_accounts.manage");
   const row = await findAccount(ctx.db, input.id);
   if (!row) throw notFound("Conta de SMS não encontrada.");
   if (!row.active) throw invalid("Ative a conta antes de torná-la padrão.");
@@ -126,7 +130,8 @@ export async function setDefaultAccount({ ctx, input }: { ctx: Ctx; input: { id:
   return toAccountOutput(rows[0]!);
 }
 
-export async function setAccountActive({ ctx, input }: { ctx: Ctx; input: { id: number; active: boolean } }): Promise<AccountOutput> {
+export async function setAccountActive(ctx: ServiceContext, input: { id: number; active: boolean }): Promise<AccountOutput> {
+  requirePermission(ctx, "sms_accounts.manage");
   const data = setAccountActiveInput.parse(input);
   const row = await findAccount(ctx.db, data.id);
   if (!row) throw notFound("Conta de SMS não encontrada.");

@@ -13,6 +13,7 @@ import { exportMessagesCsv } from "../messages/export-csv";
 import { findAccount, resetAdapterCache } from "./account-store";
 import { createAccount } from "./manage-accounts";
 import { testAccount } from "./test-account";
+import { userContext } from "@/server/services/context";
 
 const db = createTestDb();
 const echo = new EchoProvider("json");
@@ -29,14 +30,12 @@ afterAll(async () => {
 });
 
 async function csvText(): Promise<string> {
-  return new Response(exportMessagesCsv({ db, user: admin, input: {} })).text();
+  return new Response(exportMessagesCsv(userContext(db, admin), {})).text();
 }
 
 describe("Testar with a gateway that echoes the request", () => {
   it("shows the refusal without any form of any secret, in the answer, the ledger and the CSV", async () => {
-    const account = await createAccount({
-      ctx: { db, user: admin },
-      input: {
+    const account = await createAccount(userContext(db, admin), {
         name: "Gateway que ecoa",
         kind: "http",
         sender: "PROVEDOR",
@@ -50,12 +49,11 @@ describe("Testar with a gateway that echoes the request", () => {
           successMatcher: { type: "json", path: "situacao", equals: "OK" },
         },
         credentials: CREDENTIALS,
-      },
-    });
+      });
     const webhookSecret = (await findAccount(db, account.id))!.webhookSecret;
     const secrets = [{ secret: CREDENTIALS.password, user: CREDENTIALS.user }, { secret: CREDENTIALS.token }, { secret: CREDENTIALS.user }, { secret: webhookSecret }];
 
-    const out = await testAccount({ ctx: { db, user: admin }, input: { id: account.id, phone: "(35) 99123-4567", idempotencyKey: crypto.randomUUID() } });
+    const out = await testAccount(userContext(db, admin), { id: account.id, phone: "(35) 99123-4567", idempotencyKey: crypto.randomUUID() });
     expect(out.status).toBe("failed");
     expect(out.errorMessage).toMatch(/^O provedor recusou a mensagem: POST \/send\?user=/);
     expect(leakedRuns(echo.sent.join("\n"), secrets).length).toBeGreaterThan(0);

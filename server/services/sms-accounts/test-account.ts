@@ -1,6 +1,4 @@
 import { z } from "zod";
-import type { Db } from "@/db/client";
-import type { SessionUser } from "@/server/auth/session";
 import { analyzeSms } from "@/server/sms/encoding";
 import { formatPhoneNational } from "@/server/sms/phone";
 import { validateSmsRecipientStrict } from "@/server/sms/phone-server";
@@ -10,6 +8,8 @@ import { dispatchMessage } from "../sms/dispatch";
 import { getMessage, queueMessage } from "../sms/ledger";
 import { findAccount } from "./account-store";
 import { testAccountInput } from "./schemas";
+import { requirePermission } from "@/server/services/permissions";
+import { actorUserId, type ServiceContext } from "@/server/services/context";
 
 export const testAccountOutput = z.object({
   status: z.string(),
@@ -20,7 +20,8 @@ export const testAccountOutput = z.object({
 });
 
 /** "Testar": sends a real test SMS through one account; it is recorded in the ledger like any send. */
-export async function testAccount({ ctx, input }: { ctx: { db: Db; user: SessionUser }; input: z.input<typeof testAccountInput> }) {
+export async function testAccount(ctx: ServiceContext, input: z.input<typeof testAccountInput>) {
+  requirePermission(ctx, "sms_accounts.manage");
   const data = testAccountInput.parse(input);
   const account = await findAccount(ctx.db, data.id);
   if (!account) throw notFound("Conta de SMS não encontrada.");
@@ -38,7 +39,7 @@ export async function testAccount({ ctx, input }: { ctx: { db: Db; user: Session
     segments: analysis.parts,
     characters: analysis.characters,
     providerAccountId: account.id,
-    createdBy: ctx.user.id,
+    createdBy: actorUserId(ctx.actor),
     idempotencyKey: data.idempotencyKey,
   });
   await dispatchMessage(ctx.db, message.id);

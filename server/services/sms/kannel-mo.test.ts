@@ -13,6 +13,7 @@ import { createTestDb } from "@/test/db";
 import { makeUser } from "@/test/factories";
 import { findAccount, webhookUrl } from "../sms-accounts/account-store";
 import { createAccount } from "../sms-accounts/manage-accounts";
+import { userContext } from "@/server/services/context";
 
 const db = createTestDb();
 Object.assign(globalThis, { __smsDb: db });
@@ -31,10 +32,7 @@ const optOutsOf = (e164: string) => db.select().from(optOut).where(and(eq(optOut
 
 beforeAll(async () => {
   admin = await makeUser(db, "admin");
-  const out = await createAccount({
-    ctx: { db, user: admin },
-    input: { name: "Kannel", kind: "kannel", sender: "28282", ratePerSecond: 10, config: { baseUrl: "http://127.0.0.1:13013" }, credentials: { username: "painel", password: "k4nn3l-p4ss" } },
-  });
+  const out = await createAccount(userContext(db, admin), { name: "Kannel", kind: "kannel", sender: "28282", ratePerSecond: 10, config: { baseUrl: "http://127.0.0.1:13013" }, credentials: { username: "painel", password: "k4nn3l-p4ss" } });
   const row = (await findAccount(db, out.id))!;
   const group = kannelSmsServiceGroup(webhookUrl(row));
   account = { id: row.id, secret: row.webhookSecret, getUrl: /get-url = "(.+)"/.exec(group)![1]! };

@@ -4,10 +4,11 @@ import type { Db } from "@/db/client";
 import { optOut, phone } from "@/db/schema";
 import type { OptOutSource } from "@/db/schema/constants";
 import { OPT_OUT_SOURCES } from "@/db/schema/constants";
-import type { SessionUser } from "@/server/auth/session";
 import { formatPhoneNational } from "@/server/sms/phone";
 import { writeAudit } from "../audit";
 import { notFound } from "../errors";
+import { requirePermission } from "@/server/services/permissions";
+import { actorUserId, type ServiceContext } from "@/server/services/context";
 
 export const optOutOutput = z.object({
   id: z.number(),
@@ -35,8 +36,13 @@ export async function recordOptOut(
     .onConflictDoNothing();
 }
 
+const customerIdInput = z.object({ id: z.number().int().positive() });
+
 /** The customer's numbers that asked not to receive SMS. */
-export async function listCustomerOptOuts({ db, customerId }: { db: Db; customerId: number }): Promise<OptOutOutput[]> {
+export async function listCustomerOptOuts(ctx: ServiceContext, input: { id: number }): Promise<OptOutOutput[]> {
+  requirePermission(ctx, "customers.read");
+  const { db } = ctx;
+  const { id: customerId } = customerIdInput.parse(input);
   const phones = await db.select({ e164: phone.e164 }).from(phone).where(eq(phone.customerId, customerId));
   if (phones.length === 0) return [];
   const rows = await db
@@ -48,10 +54,11 @@ export async function listCustomerOptOuts({ db, customerId }: { db: Db; customer
 }
 
 /** An operator lifts an opt-out (the customer asked to receive SMS again); audited. */
-export async function liftOptOut({ ctx, input }: { ctx: { db: Db; user: SessionUser }; input: { id: number } }): Promise<void> {
+export async function liftOptOut(ctx: ServiceContext, input: { id: number }): Promise<void> {
+  requirePermission(ctx, "opt_outs.lift");
   const [row] = await ctx.db
     .update(optOut)
-    .set({ liftedAt: new Date(), liftedBy: ctx.user.id })
+    .set({ liftedAt: new Date(), liftedBy: actorUserId(ctx.actor) })
     .where(and(eq(optOut.id, input.id), isNull(optOut.liftedAt)))
     .returning();
   if (!row) throw notFound("Bloqueio não encontrado ou já removido.");

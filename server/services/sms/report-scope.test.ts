@@ -13,6 +13,7 @@ import { findAccount } from "../sms-accounts/account-store";
 import { createAccount } from "../sms-accounts/manage-accounts";
 import { type MessageRow, queueMessage, transition } from "./ledger";
 import { handleProviderWebhook } from "./webhook";
+import { userContext } from "@/server/services/context";
 
 const db = createTestDb();
 let admin: SessionUser;
@@ -21,7 +22,7 @@ const accounts: { id: number; secret: string }[] = [];
 const GATEWAY = { url: "http://127.0.0.1:9/send", method: "GET", successMatcher: { type: "status", codes: [200] } };
 
 async function makeAccount(name: string) {
-  const out = await createAccount({ ctx: { db, user: admin }, input: { name, kind: "http", ratePerSecond: 10, config: GATEWAY, credentials: { token: `tok-${name}-123456` } } });
+  const out = await createAccount(userContext(db, admin), { name, kind: "http", ratePerSecond: 10, config: GATEWAY, credentials: { token: `tok-${name}-123456` } });
   const row = (await findAccount(db, out.id))!;
   return { id: row.id, secret: row.webhookSecret };
 }

@@ -20,6 +20,7 @@ import { startWebhookServer } from "@/test/webhook-server";
 import { resetAdapterCache } from "../sms-accounts/account-store";
 import { createAccount } from "../sms-accounts/manage-accounts";
 import { sendIndividual } from "./send-individual";
+import { userContext } from "@/server/services/context";
 
 const db = createTestDb();
 let server: Server;
@@ -28,10 +29,7 @@ let op: SessionUser;
 let customerId: number;
 
 const send = (user: SessionUser, ddd: string, number: string) =>
-  sendIndividual({
-    ctx: { db, user },
-    input: { customerId, motivo: "Visita técnica", ddd, number, message: "Olá {primeiro_nome}, chego em 20 minutos.", confirmed: true, idempotencyKey: crypto.randomUUID() },
-  });
+  sendIndividual(userContext(db, user), { customerId, motivo: "Visita técnica", ddd, number, message: "Olá {primeiro_nome}, chego em 20 minutos.", confirmed: true, idempotencyKey: crypto.randomUUID() });
 
 async function messageCount() {
   const [r] = await db.select({ n: count() }).from(smsMessage);
@@ -55,7 +53,7 @@ beforeAll(async () => {
   tec = await makeUser(db, "tecnico");
   op = await makeUser(db, "operador");
   const admin = await makeUser(db, "admin");
-  await createAccount({ ctx: { db, user: admin }, input: { name: "Sandbox", kind: "sandbox", ratePerSecond: 10, config: { deliveryDelayMs: 60_000 }, credentials: {}, isDefault: true } });
+  await createAccount(userContext(db, admin), { name: "Sandbox", kind: "sandbox", ratePerSecond: 10, config: { deliveryDelayMs: 60_000 }, credentials: {}, isDefault: true });
 });
 
 afterAll(async () => {

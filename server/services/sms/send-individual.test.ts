@@ -22,6 +22,7 @@ import { createAccount, setAccountActive } from "../sms-accounts/manage-accounts
 import { recordOptOut } from "./opt-outs";
 import { sendIndividual } from "./send-individual";
 import { setSmsSettings } from "./settings";
+import { userContext } from "@/server/services/context";
 
 const db = createTestDb();
 let server: Server;
@@ -62,10 +63,7 @@ beforeAll(async () => {
   op = await makeUser(db, "operador");
   tec = await makeUser(db, "tecnico");
   admin = await makeUser(db, "admin");
-  const acc = await createAccount({
-    ctx: { db, user: admin },
-    input: { name: "Sandbox", kind: "sandbox", ratePerSecond: 10, config: { deliveryDelayMs: 20, callbackRetryMs: 20 }, credentials: {}, isDefault: true },
-  });
+  const acc = await createAccount(userContext(db, admin), { name: "Sandbox", kind: "sandbox", ratePerSecond: 10, config: { deliveryDelayMs: 20, callbackRetryMs: 20 }, credentials: {}, isDefault: true });
   accountId = acc.id;
 });
 
@@ -76,7 +74,7 @@ afterAll(async () => {
 
 describe("sendIndividual through the sandbox", () => {
   it("renders, sends at once and is delivered through the webhook, with every step as an event", async () => {
-    const out = await sendIndividual({ ctx: { db, user: tec }, input: base() });
+    const out = await sendIndividual(userContext(db, tec), base());
     expect(out).toMatchObject({ status: "sent", phone: "(35) 99123-4567", body: "Ola Maria, havera manutencao hoje às 14h.", encoding: "GSM7", segments: 1, errorMessage: null, replayed: false });
     const delivered = await waitForStatus(out.id, "delivered");
     expect(delivered?.status).toBe("delivered");
@@ -93,12 +91,12 @@ describe("sendIndividual through the sandbox", () => {
   it("creates one message for a repeated request (double click, replay)", async () => {
     const input = base();
     const before = await messageCount();
-    const [a, b] = await Promise.all([sendIndividual({ ctx: { db, user: op }, input }), sendIndividual({ ctx: { db, user: op }, input })]);
-    const c = await sendIndividual({ ctx: { db, user: op }, input });
+    const [a, b] = await Promise.all([sendIndividual(userContext(db, op), input), sendIndividual(userContext(db, op), input)]);
+    const c = await sendIndividual(userContext(db, op), input);
     expect(new Set([a.id, b.id, c.id]).size).toBe(1);
     expect(c.replayed).toBe(true);
     expect(await messageCount()).toBe(before + 1);
-    await expect(sendIndividual({ ctx: { db, user: tec }, input })).rejects.toThrow("Esta chave de envio pertence a outro usuário.");
+    await expect(sendIndividual(userContext(db, tec), input)).rejects.toThrow("Esta chave de envio pertence a outro usuário.");
   });
 
   const refusals: [string, () => Record<string, unknown>, string][] = [
@@ -113,7 +111,7 @@ describe("sendIndividual through the sandbox", () => {
   for (const [what, input, message] of refusals) {
     it(`refuses ${what} with a clear message and writes nothing`, async () => {
       const before = await messageCount();
-      await expect(sendIndividual({ ctx: { db, user: op }, input: input() as never })).rejects.toThrow(message);
+      await expect(sendIndividual(userContext(db, op), input() as never)).rejects.toThrow(message);
       expect(await messageCount()).toBe(before);
     });
   }
@@ -121,33 +119,33 @@ describe("sendIndividual through the sandbox", () => {
   it("refuses an opted-out number, saying so", async () => {
     await recordOptOut(db, { phoneE164: "+5535988887777", source: "inbound_sms", detail: "PARE" });
     const before = await messageCount();
-    await expect(sendIndividual({ ctx: { db, user: op }, input: { ...base(), number: "98888-7777" } })).rejects.toThrow(/pediu para não receber SMS/);
+    await expect(sendIndividual(userContext(db, op), { ...base(), number: "98888-7777" })).rejects.toThrow(/pediu para não receber SMS/);
     expect(await messageCount()).toBe(before);
   });
 
   it("refuses when no account is active", async () => {
-    await setAccountActive({ ctx: { db, user: admin }, input: { id: accountId, active: false } });
+    await setAccountActive(userContext(db, admin), { id: accountId, active: false });
     try {
-      await expect(sendIndividual({ ctx: { db, user: op }, input: base() })).rejects.toThrow("Nenhuma conta de SMS ativa");
+      await expect(sendIndividual(userContext(db, op), base())).rejects.toThrow("Nenhuma conta de SMS ativa");
     } finally {
-      await setAccountActive({ ctx: { db, user: admin }, input: { id: accountId, active: true } });
+      await setAccountActive(userContext(db, admin), { id: accountId, active: true });
       const { setDefaultAccount } = await import("../sms-accounts/manage-accounts");
-      await setDefaultAccount({ ctx: { db, user: admin }, input: { id: accountId } });
+      await setDefaultAccount(userContext(db, admin), { id: accountId });
     }
   });
 
   it("limits sends per user per minute", async () => {
-    await setSmsSettings({ db, userId: admin.id, input: { maxParts: 1, individualPerMinute: 2 } });
+    await setSmsSettings(userContext(db, admin), { maxParts: 1, individualPerMinute: 2 });
     const u = await makeUser(db, "tecnico");
-    await sendIndividual({ ctx: { db, user: u }, input: base() });
-    await sendIndividual({ ctx: { db, user: u }, input: base() });
-    await expect(sendIndividual({ ctx: { db, user: u }, input: base() })).rejects.toThrow("Limite de 2 SMS individuais por minuto atingido");
-    await setSmsSettings({ db, userId: admin.id, input: { maxParts: 1, individualPerMinute: 20 } });
+    await sendIndividual(userContext(db, u), base());
+    await sendIndividual(userContext(db, u), base());
+    await expect(sendIndividual(userContext(db, u), base())).rejects.toThrow("Limite de 2 SMS individuais por minuto atingido");
+    await setSmsSettings(userContext(db, admin), { maxParts: 1, individualPerMinute: 20 });
   });
 
   it("sends a 75-character Portuguese text as one SMS without accents, as the account says (issue 11 §1)", async () => {
     const message = "Olá {primeiro_nome}, sua conexão será restabelecida às 14h. Obrigado pela compreensão!";
-    const out = await sendIndividual({ ctx: { db, user: op }, input: { ...base(), message } });
+    const out = await sendIndividual(userContext(db, op), { ...base(), message });
     expect(out).toMatchObject({ body: "Ola Maria, sua conexao sera restabelecida às 14h. Obrigado pela compreensao!", encoding: "GSM7", segments: 1 });
     const [stored] = await db.select().from(smsMessage).where(eq(smsMessage.id, out.id));
     expect(stored).toMatchObject({ body: out.body, encoding: "GSM7", segments: 1, characters: 76 });
@@ -156,23 +154,23 @@ describe("sendIndividual through the sandbox", () => {
   it("keeps the accents when the account sends with them, and then refuses what passes 70 characters", async () => {
     const { updateAccount } = await import("../sms-accounts/manage-accounts");
     const edit = { id: accountId, name: "Sandbox", ratePerSecond: 10, config: { deliveryDelayMs: 20, callbackRetryMs: 20 } };
-    await updateAccount({ ctx: { db, user: admin }, input: { ...edit, stripAccents: false } });
+    await updateAccount(userContext(db, admin), { ...edit, stripAccents: false });
     try {
       const before = await messageCount();
       const message = "Olá {primeiro_nome}, sua conexão será restabelecida às 14h. Obrigado pela compreensão!";
-      await expect(sendIndividual({ ctx: { db, user: op }, input: { ...base(), message } })).rejects.toThrow("cabem 70 caracteres por SMS");
+      await expect(sendIndividual(userContext(db, op), { ...base(), message })).rejects.toThrow("cabem 70 caracteres por SMS");
       expect(await messageCount()).toBe(before);
-      const out = await sendIndividual({ ctx: { db, user: op }, input: base() });
+      const out = await sendIndividual(userContext(db, op), base());
       expect(out).toMatchObject({ body: "Olá Maria, haverá manutenção hoje às 14h.", encoding: "UCS2" });
     } finally {
-      await updateAccount({ ctx: { db, user: admin }, input: { ...edit, stripAccents: true } });
+      await updateAccount(userContext(db, admin), { ...edit, stripAccents: true });
     }
   });
 
   it("allows multipart messages when an admin raises the limit", async () => {
-    await setSmsSettings({ db, userId: admin.id, input: { maxParts: 2, individualPerMinute: 20 } });
-    const out = await sendIndividual({ ctx: { db, user: op }, input: { ...base(), message: "b".repeat(200) } });
+    await setSmsSettings(userContext(db, admin), { maxParts: 2, individualPerMinute: 20 });
+    const out = await sendIndividual(userContext(db, op), { ...base(), message: "b".repeat(200) });
     expect(out.segments).toBe(2);
-    await setSmsSettings({ db, userId: admin.id, input: { maxParts: 1, individualPerMinute: 20 } });
+    await setSmsSettings(userContext(db, admin), { maxParts: 1, individualPerMinute: 20 });
   });
 });

@@ -5,7 +5,6 @@
 import { and, asc, count, eq, gte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { city, connection, customer, phone, plan, smsMessage } from "@/db/schema";
-import type { SessionUser } from "@/server/auth/session";
 import { limitMessage } from "@/server/sms/encoding";
 import { formatPhoneNational } from "@/server/sms/phone";
 import { validateSmsRecipientStrict } from "@/server/sms/phone-server";
@@ -20,8 +19,10 @@ import { getMessage, type MessageRow, queueMessageIf, transition } from "./ledge
 import { activeOptOut } from "./opt-outs";
 import { type SendIndividualInput, type SendOutcomeOutput, sendIndividualInput } from "./schemas";
 import { getSmsSettings } from "./settings";
+import { requirePermission } from "@/server/services/permissions";
+import { type Actor, actorRef, createdByActor, actorStamp, actorUserId, type ServiceContext } from "@/server/services/context";
 
-type Ctx = { db: Db; user: SessionUser };
+type Ctx = ServiceContext;
 
 function toOutcome(m: MessageRow, replayed: boolean): SendOutcomeOutput {
   return {
@@ -43,7 +44,7 @@ async function findByKey(db: Db, key: string) {
 }
 
 function replay(ctx: Ctx, m: MessageRow): SendOutcomeOutput {
-  if (m.createdBy !== ctx.user.id) throw forbidden("Esta chave de envio pertence a outro usuário.");
+  if (!createdByActor(m, ctx.actor)) throw forbidden("Esta chave de envio pertence a outro usuário.");
   return toOutcome(m, true);
 }
 
@@ -58,12 +59,13 @@ const limitExceeded = (perMinute: number) =>
  * synchronous embedded driver cannot run concurrently; counting our own messages also needs no
  * second table and only counts SMS that were really recorded.
  */
-function underPerMinuteLimit(db: Db, userId: string, perMinute: number) {
+function underPerMinuteLimit(db: Db, actor: Actor, perMinute: number) {
   const since = new Date(Date.now() - 60_000);
   const recent = db
     .select({ n: count() })
     .from(smsMessage)
-    .where(and(eq(smsMessage.createdBy, userId), eq(smsMessage.origin, "individual"), gte(smsMessage.createdAt, since)));
+    // A person is counted by created_by (its index); a key or a job by its actor reference.
+    .where(and(actor.kind === "user" ? eq(smsMessage.createdBy, actor.id) : eq(smsMessage.actor, actorRef(actor)), eq(smsMessage.origin, "individual"), gte(smsMessage.createdAt, since)));
   return sql`(${recent}) < ${perMinute}`;
 }
 
@@ -79,7 +81,8 @@ async function assertCustomerMobile(db: Db, customerId: number, e164: string): P
   throw invalid(msg, { number: msg });
 }
 
-export async function sendIndividual({ ctx, input }: { ctx: Ctx; input: SendIndividualInput }): Promise<SendOutcomeOutput> {
+export async function sendIndividual(ctx: ServiceContext, input: SendIndividualInput): Promise<SendOutcomeOutput> {
+  requirePermission(ctx, "sms.send");
   const data = sendIndividualInput.parse(input);
   const { db } = ctx;
 
@@ -107,7 +110,7 @@ export async function sendIndividual({ ctx, input }: { ctx: Ctx; input: SendIndi
 
   const recipient = validateSmsRecipientStrict({ ddd: data.ddd, number: data.number });
   if (!recipient.ok) throw invalid(recipient.message, { [recipient.code === "invalid_ddd" ? "ddd" : "number"]: recipient.message });
-  if (ctx.user.role === "tecnico") await assertCustomerMobile(db, c.id, recipient.e164);
+  if (ctx.actor.kind === "user" && ctx.actor.role === "tecnico") await assertCustomerMobile(db, c.id, recipient.e164);
 
   const template = validateTemplate(data.message);
   if (!template.ok) throw invalid(template.message, { message: template.message });
@@ -139,11 +142,12 @@ export async function sendIndividual({ ctx, input }: { ctx: Ctx; input: SendIndi
     segments: analysis.parts,
     characters: analysis.characters,
     providerAccountId: account.id,
-    createdBy: ctx.user.id,
+    createdBy: actorUserId(ctx.actor),
+    actor: actorRef(ctx.actor),
     idempotencyKey: data.idempotencyKey,
     // Not due before its time even if the step below never runs: the drain respects next_attempt_at.
     nextAttemptAt: sendAt ?? undefined,
-  }, underPerMinuteLimit(db, ctx.user.id, settings.individualPerMinute));
+  }, underPerMinuteLimit(db, ctx.actor, settings.individualPerMinute));
   if (!message) throw limitExceeded(settings.individualPerMinute);
   // Lost a race with the same key (double submit): answer with the first one.
   if (!created) return replay(ctx, message);
@@ -151,7 +155,7 @@ export async function sendIndividual({ ctx, input }: { ctx: Ctx; input: SendIndi
   await writeAudit(ctx, "sms.send_individual", "sms_message", message.id, { customerId: c.id, motivo: data.motivo, segments: analysis.parts, ...(sendAt ? { sendAt: sendAt.toISOString() } : {}) });
   if (sendAt) {
     // "Agendar": a scheduled message the queue drain sends at its time; cancellable in the Fila until then.
-    await transition(db, message.id, "queued", "scheduled", { nextAttemptAt: sendAt }, { reason: "operator_schedule", by: ctx.user.id, byName: ctx.user.name, sendAt: sendAt.toISOString() });
+    await transition(db, message.id, "queued", "scheduled", { nextAttemptAt: sendAt }, { reason: "operator_schedule", ...actorStamp(ctx.actor), sendAt: sendAt.toISOString() });
     return toOutcome((await getMessage(db, message.id))!, false);
   }
   await dispatchMessage(db, message.id);

@@ -11,6 +11,7 @@ import { makeCustomer, makeNetwork, makeUser } from "@/test/factories";
 import { resetAdapterCache } from "../sms-accounts/account-store";
 import { createAccount } from "../sms-accounts/manage-accounts";
 import { setSmsSettings } from "./settings";
+import { userContext } from "@/server/services/context";
 
 const db = createTestDb();
 let customerId: number;
@@ -37,8 +38,8 @@ beforeAll(async () => {
   customerId = (await makeCustomer(db, net, { name: "JOSÉ CONCEIÇÃO", phones: [{ e164: "+5535991234567", isPrimary: true }] })).id;
   admin = await makeUser(db, "admin");
   // Reports a minute later: none arrives while the test runs.
-  await createAccount({ ctx: { db, user: admin }, input: { name: "Sandbox", kind: "sandbox", ratePerSecond: 100, config: { deliveryDelayMs: 60_000 }, credentials: {}, isDefault: true } });
-  await setSmsSettings({ db, userId: admin.id, input: { maxParts: 1, individualPerMinute: 20 } });
+  await createAccount(userContext(db, admin), { name: "Sandbox", kind: "sandbox", ratePerSecond: 100, config: { deliveryDelayMs: 60_000 }, credentials: {}, isDefault: true });
+  await setSmsSettings(userContext(db, admin), { maxParts: 1, individualPerMinute: 20 });
 });
 
 afterAll(() => resetAdapterCache());

@@ -3,6 +3,8 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { appSetting, providerAccount } from "@/db/schema";
 import { type SendWindowRules, sendWindowRulesSchema } from "@/server/sms/send-window-rules";
+import { requirePermission } from "@/server/services/permissions";
+import { actorUserId, type ServiceContext } from "@/server/services/context";
 
 /** Admin settings of sending; defaults follow the seed (one 160-character SMS). */
 export const smsSettingsSchema = z.object({
@@ -20,7 +22,10 @@ export async function getSmsSettings(db: Db): Promise<SmsSettings> {
   return { ...DEFAULT_SMS_SETTINGS, ...(parsed.success ? parsed.data : {}) };
 }
 
-export async function setSmsSettings({ db, userId, input }: { db: Db; userId: string; input: SmsSettings }): Promise<SmsSettings> {
+export async function setSmsSettings(ctx: ServiceContext, input: SmsSettings): Promise<SmsSettings> {
+  requirePermission(ctx, "settings.manage");
+  const { db } = ctx;
+  const userId = actorUserId(ctx.actor);
   const value = smsSettingsSchema.parse(input);
   await db
     .insert(appSetting)
@@ -52,7 +57,10 @@ export async function getSendWindowRules(db: Db): Promise<SendWindowRules> {
   return parsed.success ? parsed.data : {};
 }
 
-export async function setSendWindowRules({ db, userId, input }: { db: Db; userId: string; input: unknown }): Promise<SendWindowRules> {
+export async function setSendWindowRules(ctx: ServiceContext, input: unknown): Promise<SendWindowRules> {
+  requirePermission(ctx, "settings.manage");
+  const { db } = ctx;
+  const userId = actorUserId(ctx.actor);
   const value = sendWindowRulesSchema.parse(input);
   await db
     .insert(appSetting)

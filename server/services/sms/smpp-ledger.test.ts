@@ -10,6 +10,7 @@ import { makeCustomer, makeNetwork, makeUser } from "@/test/factories";
 import { resetAdapterCache } from "../sms-accounts/account-store";
 import { createAccount } from "../sms-accounts/manage-accounts";
 import { sendIndividual } from "./send-individual";
+import { userContext } from "@/server/services/context";
 
 const db = createTestDb();
 let smsc: FakeSmsc;
@@ -30,9 +31,7 @@ beforeAll(async () => {
   const admin = await makeUser(db, "admin");
   op = await makeUser(db, "operador");
   customerId = (await makeCustomer(db, await makeNetwork(db), { phones: [{ e164: "+5535991234567", isPrimary: true }] })).id;
-  await createAccount({
-    ctx: { db, user: admin },
-    input: {
+  await createAccount(userContext(db, admin), {
       name: "Operadora SMPP",
       kind: "smpp",
       sender: "PROVEDOR",
@@ -40,8 +39,7 @@ beforeAll(async () => {
       config: { host: "127.0.0.1", port: smsc.port, reconnectBaseMs: 50 },
       credentials: { systemId: "painel", password: "s3nh4" },
       isDefault: true,
-    },
-  });
+    });
 });
 
 afterAll(async () => {
@@ -51,10 +49,7 @@ afterAll(async () => {
 
 describe("SMPP receipts into the ledger", () => {
   it("a DELIVRD receipt on the session marks the message delivered", async () => {
-    const out = await sendIndividual({
-      ctx: { db, user: op },
-      input: { customerId, motivo: "Teste SMPP", ddd: "35", number: "991234567", message: "Sua fatura vence amanhã", confirmed: true, idempotencyKey: crypto.randomUUID() },
-    });
+    const out = await sendIndividual(userContext(db, op), { customerId, motivo: "Teste SMPP", ddd: "35", number: "991234567", message: "Sua fatura vence amanhã", confirmed: true, idempotencyKey: crypto.randomUUID() });
     expect(out.status).toBe("sent");
     const [m] = await db.select().from(smsMessage).where(eq(smsMessage.id, out.id));
     await smsc.deliverReceipt({ id: m!.providerMessageId!, stat: "DELIVRD" });

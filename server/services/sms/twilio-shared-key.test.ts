@@ -13,6 +13,7 @@ import { findAccount, webhookUrl } from "../sms-accounts/account-store";
 import { createAccount } from "../sms-accounts/manage-accounts";
 import { queueMessage, transition } from "./ledger";
 import { handleProviderWebhook } from "./webhook";
+import { userContext } from "@/server/services/context";
 
 const db = createTestDb();
 const AUTH_TOKEN = "twilio-auth-token-0123456789";
@@ -24,7 +25,7 @@ type Account = { id: number; secret: string; url: string };
 const accounts: { withKey?: Account; withoutKey?: Account } = {};
 
 async function makeTwilio(name: string, credentials: Record<string, string>): Promise<Account> {
-  const out = await createAccount({ ctx: { db, user: admin }, input: { name, kind: "twilio", sender: "+15005550006", ratePerSecond: 10, config: {}, credentials: { accountSid: SID, authToken: AUTH_TOKEN, ...credentials } } });
+  const out = await createAccount(userContext(db, admin), { name, kind: "twilio", sender: "+15005550006", ratePerSecond: 10, config: {}, credentials: { accountSid: SID, authToken: AUTH_TOKEN, ...credentials } });
   const row = (await findAccount(db, out.id))!;
   return { id: row.id, secret: row.webhookSecret, url: `${webhookUrl(row)}?ref=x` };
 }

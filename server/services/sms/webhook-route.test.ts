@@ -10,6 +10,7 @@ import { makeUser } from "@/test/factories";
 import { findAccount } from "../sms-accounts/account-store";
 import { createAccount } from "../sms-accounts/manage-accounts";
 import { WEBHOOK_BODY_LIMIT } from "./webhook-body";
+import { userContext } from "@/server/services/context";
 
 const db = createTestDb();
 // The route reads the process-wide database (db/client.ts): this test file's own.
@@ -41,10 +42,7 @@ function call(handler: typeof POST, id: number, secret: string, init: RequestIni
 
 beforeAll(async () => {
   admin = await makeUser(db, "admin");
-  const out = await createAccount({
-    ctx: { db, user: admin },
-    input: { name: "Gateway", kind: "http", ratePerSecond: 10, config: { url: "http://127.0.0.1:9/send", method: "GET", successMatcher: { type: "status", codes: [200] } }, credentials: {} },
-  });
+  const out = await createAccount(userContext(db, admin), { name: "Gateway", kind: "http", ratePerSecond: 10, config: { url: "http://127.0.0.1:9/send", method: "GET", successMatcher: { type: "status", codes: [200] } }, credentials: {} });
   account = { id: out.id, secret: (await findAccount(db, out.id))!.webhookSecret };
 });
 

@@ -12,6 +12,7 @@ import { findAccount, webhookUrl } from "../sms-accounts/account-store";
 import { createAccount } from "../sms-accounts/manage-accounts";
 import { queueMessage, transition } from "./ledger";
 import { handleProviderWebhook } from "./webhook";
+import { userContext } from "@/server/services/context";
 
 const db = createTestDb();
 const AUTH_TOKEN = "twilio-auth-token-for-tests";
@@ -62,10 +63,7 @@ async function eventCount(id: number) {
 
 beforeAll(async () => {
   admin = await makeUser(db, "admin");
-  const acc = await createAccount({
-    ctx: { db, user: admin },
-    input: { name: "Twilio", kind: "twilio", sender: "+15005550006", ratePerSecond: 10, config: {}, credentials: { accountSid: `AC${"a".repeat(32)}`, authToken: AUTH_TOKEN } },
-  });
+  const acc = await createAccount(userContext(db, admin), { name: "Twilio", kind: "twilio", sender: "+15005550006", ratePerSecond: 10, config: {}, credentials: { accountSid: `AC${"a".repeat(32)}`, authToken: AUTH_TOKEN } });
   accountId = acc.id;
   const row = (await findAccount(db, accountId))!;
   secret = row.webhookSecret;

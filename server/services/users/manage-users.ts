@@ -2,7 +2,6 @@ import { hashPassword } from "better-auth/crypto";
 import { and, asc, eq, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { account, session, user } from "@/db/schema";
-import type { SessionUser } from "@/server/auth/session";
 import { constraintViolation } from "../db-errors";
 import { conflict, forbidden, invalid, notFound } from "../errors";
 import {
@@ -12,19 +11,23 @@ import {
   setUserRoleInput,
   type UserOutput,
 } from "./schemas";
+import { requirePermission } from "@/server/services/permissions";
+import { actorUserId, type ServiceContext } from "@/server/services/context";
 
-type Ctx = { db: Db; user: SessionUser };
 
 const columns = { id: user.id, name: user.name, email: user.email, role: user.role, disabled: user.disabled, createdAt: user.createdAt };
 
-export async function listUsers({ db }: { db: Db }): Promise<UserOutput[]> {
+export async function listUsers(ctx: ServiceContext): Promise<UserOutput[]> {
+  requirePermission(ctx, "users.manage");
+  const { db } = ctx;
   return db.select(columns).from(user).orderBy(asc(user.name));
 }
 
 const emailTaken = () => conflict("Já existe um usuário com este e-mail.", { email: "Já existe um usuário com este e-mail." });
 
 /** Creates a user who signs in with e-mail and password (better-auth credential account). */
-export async function createUser({ ctx, input }: { ctx: Ctx; input: CreateUserInput }): Promise<UserOutput> {
+export async function createUser(ctx: ServiceContext, input: CreateUserInput): Promise<UserOutput> {
+  requirePermission(ctx, "users.manage");
   const data = createUserInput.parse(input);
   const [existing] = await ctx.db.select({ id: user.id }).from(user).where(eq(user.email, data.email));
   if (existing) throw emailTaken();
@@ -62,7 +65,8 @@ async function assertAnotherAdmin(db: Db, userId: string) {
   if (others.length === 0) throw invalid("É preciso manter pelo menos um administrador ativo.");
 }
 
-export async function setUserRole({ ctx, input }: { ctx: Ctx; input: { userId: string; role: string } }): Promise<UserOutput> {
+export async function setUserRole(ctx: ServiceContext, input: { userId: string; role: string }): Promise<UserOutput> {
+  requirePermission(ctx, "users.manage");
   const data = setUserRoleInput.parse(input);
   const target = await mustFind(ctx.db, data.userId);
   if (target.role === "admin" && data.role !== "admin") await assertAnotherAdmin(ctx.db, target.id);
@@ -71,10 +75,11 @@ export async function setUserRole({ ctx, input }: { ctx: Ctx; input: { userId: s
 }
 
 /** Disabling also ends every session of that user at once. */
-export async function setUserDisabled({ ctx, input }: { ctx: Ctx; input: { userId: string; disabled: boolean } }): Promise<UserOutput> {
+export async function setUserDisabled(ctx: ServiceContext, input: { userId: string; disabled: boolean }): Promise<UserOutput> {
+  requirePermission(ctx, "users.manage");
   const data = setUserDisabledInput.parse(input);
   const target = await mustFind(ctx.db, data.userId);
-  if (data.disabled && target.id === ctx.user.id) throw forbidden("Você não pode desativar o seu próprio usuário.");
+  if (data.disabled && target.id === actorUserId(ctx.actor)) throw forbidden("Você não pode desativar o seu próprio usuário.");
   if (data.disabled && target.role === "admin") await assertAnotherAdmin(ctx.db, target.id);
   await ctx.db.batch([
     ctx.db.update(user).set({ disabled: data.disabled, updatedAt: new Date() }).where(eq(user.id, target.id)),

@@ -4,6 +4,7 @@ import { toSessionUser } from "@/server/auth/session";
 import { DomainError } from "@/server/services/errors";
 import { exportMessagesCsv } from "@/server/services/messages/export-csv";
 import { filtersFromSearchParams } from "@/server/services/messages/query-string";
+import { userContext } from "@/server/services/context";
 
 // "Exportar CSV" of the message history; the filters come as the grid's query string.
 export async function GET(req: Request) {
@@ -14,7 +15,7 @@ export async function GET(req: Request) {
   let body: ReadableStream<Uint8Array>;
   try {
     // Technicians get their own sends only: the service applies the restriction from the role.
-    body = exportMessagesCsv({ db: getDb(), user, input: filtersFromSearchParams(new URL(req.url).searchParams) });
+    body = exportMessagesCsv(userContext(getDb(), user), filtersFromSearchParams(new URL(req.url).searchParams));
   } catch (err) {
     if (err instanceof DomainError) return new Response(err.message, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
     throw err;

@@ -131,6 +131,18 @@ describe("queue drain", () => {
     expect([...receivedRefs().values()]).toEqual(Array(5).fill(1));
   });
 
+  it("reconciles every expired lease in one call, not 500 per drain", async () => {
+    const ids = await queue(620);
+    // A worker claimed them all and died before any result was written.
+    expect(await claimDue(db, { limit: 1000 })).toHaveLength(620);
+    const later = new Date(Date.now() + 61_000);
+    expect(await reconcileExpiredLeases(db, later)).toEqual({ resolved: 0, inDoubt: 620 });
+    expect(new Set((await statuses(ids)).map((r) => r.status))).toEqual(new Set(["in_doubt"]));
+    const events = await db.select().from(smsEvent).where(inArray(smsEvent.messageId, ids));
+    expect(events.filter((e) => e.toStatus === "in_doubt")).toHaveLength(620);
+    expect(fake.requests).toHaveLength(0);
+  });
+
   it("a 429 goes back to the queue with Retry-After and is sent once when due", async () => {
     const [id] = await queue(1);
     fake.script(jsonReply(429, { code: "TOO_MANY_REQUESTS", message: "slow down" }, { "retry-after": "120" }));

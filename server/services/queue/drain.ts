@@ -2,7 +2,7 @@
  * The 5-minute queue drain ("Fila de SMS"): reconcile messages whose send was interrupted, then
  * claim due messages atomically with a lease and send them in chunks.
  */
-import { and, eq, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { city, customer, smsMessage } from "@/db/schema";
 import type { Uf } from "@/db/schema/constants";
@@ -12,7 +12,8 @@ import { getSendWindowRules } from "../sms/settings";
 import { logger } from "@/server/lib/logger";
 import { adapterFor, findAccount } from "../sms-accounts/account-store";
 import { sendClaimedMany, settleByLookup } from "../sms/dispatch";
-import { claimWhere, type MessageRow, transition } from "../sms/ledger";
+import { appendEvents, claimWhere, type MessageRow, transition } from "../sms/ledger";
+import type { ProviderAdapter } from "@/server/providers/types";
 import { PENDING_STATUSES } from "./pending-statuses";
 
 export const DRAIN_CHUNK = 100;
@@ -28,38 +29,65 @@ export async function claimDue(db: Db, { limit, now = new Date() }: { limit: num
   return claimWhere(db, sql`${DUE(now)} limit ${limit}`, ["queued", "scheduled"], now);
 }
 
+/** Stale messages read per page while reconciling (every page is reconciled in the same call). */
+const RECONCILE_PAGE = 500;
+
 /**
  * Messages still "sending" after their lease: the worker died between the provider call and the
  * write of its result. Ask the provider by our reference where it can be asked; otherwise mark
- * them in_doubt for an operator. Never resend them silently.
+ * them in_doubt for an operator. Never resend them silently. All of them, page by page: a cap per
+ * drain left thousands in "sending" for minutes after a crash.
  */
 export async function reconcileExpiredLeases(db: Db, now = new Date()): Promise<{ resolved: number; inDoubt: number }> {
-  const stale = await db
-    .select()
-    .from(smsMessage)
-    .where(and(eq(smsMessage.status, "sending"), lte(smsMessage.leaseUntil, now)))
-    .limit(500);
+  const adapters = new Map<number, Promise<ProviderAdapter | undefined>>();
+  const adapterOf = (accountId: number) => {
+    if (!adapters.has(accountId)) adapters.set(accountId, findAccount(db, accountId).then((a) => (a ? adapterFor(db, a) : undefined)));
+    return adapters.get(accountId)!;
+  };
   let resolved = 0;
   let inDoubt = 0;
-  for (const m of stale) {
-    const account = m.providerAccountId ? await findAccount(db, m.providerAccountId) : undefined;
-    const adapter = account ? await adapterFor(db, account) : undefined;
-    if (await settleByLookup(db, m, adapter)) {
-      resolved++;
-      continue;
+  for (let after = 0; ; ) {
+    const stale = await db
+      .select()
+      .from(smsMessage)
+      .where(and(eq(smsMessage.status, "sending"), lte(smsMessage.leaseUntil, now), gt(smsMessage.id, after)))
+      .orderBy(asc(smsMessage.id))
+      .limit(RECONCILE_PAGE);
+    if (stale.length === 0) break;
+    after = stale.at(-1)!.id;
+    const doubtful: number[] = [];
+    for (const m of stale) {
+      const adapter = m.providerAccountId ? await adapterOf(m.providerAccountId) : undefined;
+      if (adapter?.lookup && (await settleByLookup(db, m, adapter))) resolved++;
+      else doubtful.push(m.id);
     }
-    const row = await transition(
-      db,
-      m.id,
-      "sending",
-      "in_doubt",
-      { leaseUntil: null, lastErrorCode: "lease_expired", lastErrorMessage: "O envio foi interrompido e o provedor não pôde confirmar: confira antes de reenviar." },
-      { reason: "lease_expired" },
-    );
-    if (row) inDoubt++;
+    inDoubt += await markInDoubt(db, doubtful, now);
   }
-  if (stale.length > 0) logger.warn({ area: "queue", resolved, inDoubt }, "reconciled interrupted sends");
+  if (resolved + inDoubt > 0) logger.warn({ area: "queue", resolved, inDoubt }, "reconciled interrupted sends");
   return { resolved, inDoubt };
+}
+
+/** sending → in_doubt for `ids` whose lease expired by `now`, with their events, in one batch. */
+async function markInDoubt(db: Db, ids: readonly number[], now: Date): Promise<number> {
+  if (ids.length === 0) return 0;
+  const at = new Date();
+  const where = sql`${smsMessage.id} in (select value from json_each(${JSON.stringify(ids)}))
+    and +${smsMessage.status} = 'sending' and ${smsMessage.leaseUntil} <= ${now.getTime()}`;
+  const [, rows] = await db.batch([
+    appendEvents(db, { type: "transition", from: "sending", to: "in_doubt", detail: sql`json_object('reason', 'lease_expired')`, at }, where),
+    db
+      .update(smsMessage)
+      .set({
+        status: "in_doubt",
+        leaseUntil: null,
+        lastErrorCode: "lease_expired",
+        lastErrorMessage: "O envio foi interrompido e o provedor não pôde confirmar: confira antes de reenviar.",
+        updatedAt: at,
+      })
+      .where(where)
+      .returning({ id: smsMessage.id }),
+  ]);
+  return rows.length;
 }
 
 export type ChunkResult = { claimed: number; sent: number; retrying: number; failed: number; inDoubt: number; blocked: number; scheduled: number };

@@ -7,12 +7,12 @@
  * clients search at once (the embedded driver is synchronous: a slow query makes everyone wait).
  * Writes bench/results/http.json. `npm run bench:http [-- --customers 1000000] [--no-build]`.
  */
-import { type ChildProcess, execSync, spawn } from "node:child_process";
+import { type ChildProcess, execSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { freePort, signInOperator, startAppServer, stopAppServer, waitFor } from "./support/app-server";
 
 const DIR = ".tmp/bench-http";
 const DB_URL = `file:${DIR}/app.db`;
@@ -21,16 +21,6 @@ const CONCURRENT_CLIENTS = 4;
 
 const { values: args } = parseArgs({ options: { customers: { type: "string", default: "100000" }, "no-build": { type: "boolean", default: false } } });
 const CUSTOMERS = Number(args.customers);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const addr = srv.address();
-      srv.close(() => (typeof addr === "object" && addr ? resolve(addr.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
 function stats(ms: number[]) {
@@ -70,30 +60,6 @@ async function prepareDb() {
   return { db, seconds };
 }
 
-async function waitFor(url: string, ms = 120_000) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`${url} did not answer in ${ms} ms`);
-}
-
-async function signIn(origin: string): Promise<string> {
-  const { DEMO_PASSWORD, demoUser } = await import("@/db/seed/demo-users");
-  const res = await fetch(`${origin}/api/auth/sign-in/email`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin },
-    body: JSON.stringify({ email: demoUser("operador").email, password: DEMO_PASSWORD }),
-  });
-  if (!res.ok) throw new Error(`sign-in answered ${res.status}: ${await res.text()}`);
-  return res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-}
-
 async function main() {
   process.env.NEXT_TELEMETRY_DISABLED = "1";
   const uptimeBefore = os.loadavg().map((l) => round(l));
@@ -118,13 +84,9 @@ async function main() {
   const origin = `http://localhost:${port}`;
   let server: ChildProcess | undefined;
   try {
-    server = spawn("npx", ["tsx", "scripts/server.ts"], {
-      stdio: ["ignore", "ignore", "inherit"],
-      detached: true,
-      env: { ...process.env, DATA_DIR: DIR, DATABASE_URL: DB_URL, APP_URL: origin, PORT: String(port), LOG_LEVEL: "warn", NODE_ENV: "production" },
-    });
-    await waitFor(`${origin}/entrar`);
-    const cookie = await signIn(origin);
+    server = startAppServer({ dir: DIR, dbUrl: DB_URL, origin, port });
+    await waitFor(`${origin}/entrar`, 120_000);
+    const cookie = await signInOperator(origin);
     const trpc = async (proc: string, input: unknown) => {
       const res = await fetch(`${origin}/api/trpc/${proc}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`, { headers: { cookie } });
       if (!res.ok) throw new Error(`${proc} answered ${res.status}: ${await res.text()}`);
@@ -190,7 +152,7 @@ async function main() {
     console.log(`load average before ${uptimeBefore.join(" ")}, after ${result.loadAverage.after.join(" ")}`);
   } finally {
     // The whole process group: npx, tsx and the server under them.
-    if (server?.pid) process.kill(-server.pid, "SIGTERM");
+    stopAppServer(server);
     db.$client.close();
   }
 }

@@ -6,28 +6,18 @@
  * Writes bench/results/web.json; exits 1 if a target is missed.
  * `npm run bench:web` (builds first); `npm run bench:web -- --no-build` reuses the current .next.
  */
-import { type ChildProcess, execSync, spawn } from "node:child_process";
+import { type ChildProcess, execSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import { freePort, signInOperator, startAppServer, stopAppServer, waitFor } from "./support/app-server";
 
 const DIR = ".tmp/bench-web";
 const DB_URL = `file:${DIR}/app.db`;
 const RUNS = 3;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const BUDGET = { firstLoadJsKiB: 250, performance: 0.9, accessibility: 0.95, cls: 0.1 };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const addr = srv.address();
-      srv.close(() => (typeof addr === "object" && addr ? resolve(addr.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 async function prepareDb() {
   const { createDb } = await import("@/db/client");
@@ -40,32 +30,6 @@ async function prepareDb() {
   await migrateDb(db);
   await seedDatabase(db, { customers: 2000 });
   db.$client.close();
-}
-
-async function waitFor(url: string, ms = 60_000) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`${url} did not answer in ${ms} ms`);
-}
-
-async function signIn(origin: string): Promise<string> {
-  const { DEMO_PASSWORD, demoUser } = await import("@/db/seed/demo-users");
-  const res = await fetch(`${origin}/api/auth/sign-in/email`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin },
-    body: JSON.stringify({ email: demoUser("operador").email, password: DEMO_PASSWORD }),
-  });
-  if (!res.ok) throw new Error(`sign-in answered ${res.status}: ${await res.text()}`);
-  const cookies = res.headers.getSetCookie().map((c) => c.split(";")[0]);
-  if (cookies.length === 0) throw new Error("sign-in set no cookie");
-  return cookies.join("; ");
 }
 
 /** Every script the route's HTML loads (as Next reports "first load JS"), gzipped at level 9. */
@@ -147,13 +111,9 @@ async function main() {
   let server: ChildProcess | undefined;
   try {
     // The server `npm start` runs (scripts/server.ts: forwarding headers from the socket), not `next start`.
-    server = spawn("npx", ["tsx", "scripts/server.ts"], {
-      stdio: ["ignore", "ignore", "inherit"],
-      detached: true,
-      env: { ...process.env, DATA_DIR: DIR, DATABASE_URL: DB_URL, APP_URL: origin, PORT: String(port), LOG_LEVEL: "warn", NODE_ENV: "production" },
-    });
+    server = startAppServer({ dir: DIR, dbUrl: DB_URL, origin, port });
     await waitFor(`${origin}/entrar`);
-    const cookie = await signIn(origin);
+    const cookie = await signInOperator(origin);
     const panelUrl = `${origin}/sms/individual`;
     const js = await firstLoadJs(panelUrl, cookie);
     const panel = await lighthouseRuns(panelUrl, cookie);
@@ -191,8 +151,7 @@ async function main() {
     }
     if (!Object.values(checks).every(Boolean)) process.exitCode = 1;
   } finally {
-    // The whole process group: npx and the server under it.
-    if (server?.pid) process.kill(-server.pid, "SIGTERM");
+    stopAppServer(server);
   }
 }
 
